@@ -1,0 +1,18 @@
+package dev.greenroom.backend.api;
+
+import java.util.Objects;
+
+/**
+ * One extension point offered by a plugin or module: either a fixed implementation or a factory
+ * called per consuming module.
+ */
+public record ExtensionPointProvision(
+    ExtensionPoint<?> extensionPoint, Object impl, ExtensionPointFactory<?> factory) {
+  public ExtensionPointProvision {
+    Objects.requireNonNull(extensionPoint, "extensionPoint");
+    if ((impl == null) == (factory == null)) {
+      throw new IllegalArgumentException(
+          "exactly one of impl and factory must be given for " + extensionPoint);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package dev.greenroom.backend.runtime.state;
+
+/**
+ * A module of a plugin. {@code order} is its position in the last init order (0-based, -1 if it
+ * has not run).
+ */
+public record ModuleDTO(
+    String pluginId,
+    String moduleId,
+    FeatureState state,
+    String bundle,
+    int order,
+    String cause,
+    long initMillis) {}
