@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.osgi.annotation.bundle.Attribute;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.annotation.bundle.Requirement;
 
@@ -16,7 +15,14 @@ import org.osgi.annotation.bundle.Requirement;
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.PACKAGE})
-@Capability(namespace = FeatureNamespace.NAMESPACE)
+// ids go in explicit attribute clauses: an @Attribute element would also be copied onto every
+// requirement clause of this annotation
+@Capability(
+    namespace = FeatureNamespace.NAMESPACE,
+    attribute = {
+      FeatureNamespace.PLUGIN_ID + "=${#pluginId}",
+      FeatureNamespace.MODULE_ID + "=${#moduleId}"
+    })
 @Requirement(
     namespace = FeatureNamespace.NAMESPACE,
     filter = "(&(" + FeatureNamespace.PLUGIN_ID + "=${#pluginId})(!(" + FeatureNamespace.MODULE_ID + "=*)))",
@@ -26,9 +32,7 @@ import org.osgi.annotation.bundle.Requirement;
     name = FeatureNamespace.EXTENDER,
     version = FeatureNamespace.EXTENDER_VERSION)
 public @interface GreenroomModule {
-  @Attribute(FeatureNamespace.PLUGIN_ID)
   String pluginId();
 
-  @Attribute(FeatureNamespace.MODULE_ID)
   String moduleId();
 }

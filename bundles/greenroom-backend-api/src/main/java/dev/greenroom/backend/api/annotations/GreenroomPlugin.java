@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.osgi.annotation.bundle.Attribute;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.annotation.bundle.Requirement;
 
@@ -15,12 +14,13 @@ import org.osgi.annotation.bundle.Requirement;
  */
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.PACKAGE})
-@Capability(namespace = FeatureNamespace.NAMESPACE)
+@Capability(
+    namespace = FeatureNamespace.NAMESPACE,
+    attribute = FeatureNamespace.PLUGIN_ID + "=${#id}")
 @Requirement(
     namespace = "osgi.extender",
     name = FeatureNamespace.EXTENDER,
     version = FeatureNamespace.EXTENDER_VERSION)
 public @interface GreenroomPlugin {
-  @Attribute(FeatureNamespace.PLUGIN_ID)
   String id();
 }

@@ -1,7 +1,51 @@
 package dev.greenroom.backend.api.services;
 
+import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** TODO fleshed out by the services-API helper. */
+/**
+ * Schedules a plugin's recurring tasks. Backstage's {@code SchedulerService} ({@code
+ * core.scheduler}): {@link SchedulerServiceTaskScope#GLOBAL global} tasks run once per cadence
+ * across all backend instances, coordinated through the plugin's database; {@link
+ * SchedulerServiceTaskScope#LOCAL local} tasks run in-process. Runs of one task never overlap.
+ * Tasks are aborted on root shutdown, or when the plugin stops.
+ */
 @ProviderType
-public interface SchedulerService {}
+public interface SchedulerService {
+  /**
+   * Runs a scheduled task now, out of its cadence.
+   *
+   * @throws IllegalArgumentException if {@code id} is empty
+   * @throws java.util.NoSuchElementException if no task has this id (Backstage's {@code
+   *     NotFoundError})
+   * @throws IllegalStateException if the task is running (Backstage's {@code ConflictError})
+   */
+  void triggerTask(String id);
+
+  /**
+   * Schedules {@code task} for recurring runs on {@code schedule}. Returns once the task is
+   * scheduled, not when it first runs.
+   */
+  void scheduleTask(
+      SchedulerServiceTaskScheduleDefinition schedule,
+      SchedulerServiceTaskInvocationDefinition task);
+
+  /**
+   * As {@link #scheduleTask(SchedulerServiceTaskScheduleDefinition,
+   * SchedulerServiceTaskInvocationDefinition)}.
+   */
+  default void scheduleTask(
+      String id, SchedulerServiceTaskScheduleDefinition schedule, SchedulerServiceTaskFunction fn) {
+    scheduleTask(schedule, new SchedulerServiceTaskInvocationDefinition(id, fn));
+  }
+
+  /**
+   * A dormant schedule, to be run later with a task: outer code decides when, inner code decides
+   * what.
+   */
+  SchedulerServiceTaskRunner createScheduledTaskRunner(
+      SchedulerServiceTaskScheduleDefinition schedule);
+
+  /** The tasks scheduled through this scheduler instance, for example to trigger them. */
+  List<SchedulerServiceTaskDescriptor> getScheduledTasks();
+}

@@ -1,0 +1,158 @@
+package dev.greenroom.backend.runtime.internal.wiring;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * A graph of nodes that consume and provide ids: cycle detection and a parallel topological
+ * traversal. A port of Backstage's DependencyGraph with the fix of backstage#30156: an id counts as
+ * produced only once EVERY node providing it has finished.
+ */
+public final class DependencyGraph<T> {
+  /** One node: its value and the ids it consumes and provides. */
+  public record Node<T>(T value, Set<String> consumes, Set<String> provides) {
+    public Node {
+      consumes = Set.copyOf(consumes);
+      provides = Set.copyOf(provides);
+    }
+  }
+
+  private final List<Node<T>> nodes;
+  private final Map<String, Integer> providerCount = new HashMap<>();
+
+  private DependencyGraph(List<Node<T>> nodes) {
+    this.nodes = List.copyOf(nodes);
+    for (Node<T> node : this.nodes) {
+      for (String id : node.provides()) {
+        providerCount.merge(id, 1, Integer::sum);
+      }
+    }
+  }
+
+  public static <T> DependencyGraph<T> of(List<Node<T>> nodes) {
+    return new DependencyGraph<>(nodes);
+  }
+
+  /**
+   * The first cycle found, as the path of node values with the same node first and last; empty if
+   * there is none. Nodes are tried as start points in their given order.
+   */
+  public Optional<List<T>> detectCircularDependency() {
+    for (Node<T> start : nodes) {
+      Set<Node<T>> visited = new HashSet<>();
+      Deque<Map.Entry<Node<T>, List<T>>> stack = new ArrayDeque<>();
+      stack.push(Map.entry(start, List.of(start.value())));
+      while (!stack.isEmpty()) {
+        Map.Entry<Node<T>, List<T>> top = stack.pop();
+        Node<T> node = top.getKey();
+        if (!visited.add(node)) {
+          continue;
+        }
+        for (String consumed : node.consumes()) {
+          for (Node<T> provider : nodes) {
+            if (!provider.provides().contains(consumed)) {
+              continue;
+            }
+            List<T> path = new ArrayList<>(top.getValue());
+            path.add(provider.value());
+            if (provider == start) {
+              return Optional.of(List.copyOf(path));
+            }
+            if (!visited.contains(provider)) {
+              stack.push(Map.entry(provider, path));
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Visits every node, in parallel where possible, never before every provider of each id it
+   * consumes has been visited. Ids nobody provides are ignored. Nodes that become ready together
+   * are started in their given order. Blocks until all nodes are visited; {@code visit} must not
+   * throw (record failures instead). Call {@link #detectCircularDependency()} first.
+   */
+  public void parallelTopologicalTraversal(Executor executor, Consumer<T> visit) {
+    Traversal traversal = new Traversal(executor, visit);
+    traversal.processMore();
+    traversal.done.join();
+  }
+
+  private final class Traversal {
+    private final Executor executor;
+    private final Consumer<T> visit;
+    private final Map<String, Integer> remainingProviders = new HashMap<>(providerCount);
+    private final Set<Node<T>> waiting = new LinkedHashSet<>(nodes);
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private int inFlight;
+
+    Traversal(Executor executor, Consumer<T> visit) {
+      this.executor = executor;
+      this.visit = visit;
+    }
+
+    void processMore() {
+      List<Node<T>> ready = new ArrayList<>();
+      synchronized (this) {
+        if (waiting.isEmpty()) {
+          if (inFlight == 0) {
+            done.complete(null);
+          }
+          return;
+        }
+        for (Node<T> node : waiting) {
+          if (isReady(node)) {
+            ready.add(node);
+          }
+        }
+        waiting.removeAll(ready);
+        if (ready.isEmpty() && inFlight == 0) {
+          done.completeExceptionally(new IllegalStateException("Circular dependency detected"));
+          return;
+        }
+        inFlight += ready.size();
+      }
+      for (Node<T> node : ready) {
+        executor.execute(() -> run(node));
+      }
+    }
+
+    private boolean isReady(Node<T> node) {
+      for (String consumed : node.consumes()) {
+        if (remainingProviders.getOrDefault(consumed, 0) > 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void run(Node<T> node) {
+      try {
+        visit.accept(node.value());
+      } catch (RuntimeException e) {
+        // visit is documented not to throw; keep the traversal alive regardless
+      } finally {
+        synchronized (this) {
+          inFlight--;
+          for (String id : node.provides()) {
+            remainingProviders.merge(id, -1, Integer::sum);
+          }
+        }
+        processMore();
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.greenroom.example.backend.module.tags;
+
+import dev.greenroom.backend.api.BackendFeature;
+import dev.greenroom.backend.api.BackendModule;
+import dev.greenroom.backend.api.CoreServices;
+import dev.greenroom.backend.api.Deps;
+import dev.greenroom.backend.api.RegistrationPoints;
+import dev.greenroom.backend.api.annotations.FeatureNamespace;
+import dev.greenroom.backend.api.annotations.GreenroomModule;
+import dev.greenroom.example.node.Example;
+import dev.greenroom.example.node.ExampleExtensionPoints;
+import dev.greenroom.example.node.ExampleTagsExtensionPoint;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Module {@code tags} of the {@code example} plugin. It PROVIDES the second-level extension point
+ * {@code example.tags} to the plugin's other modules, and CONSUMES the plugin's {@code examples}:
+ * its init adds one example, {@code "tagged: " + tags joined with ", "}.
+ *
+ * <p>Ordering: by Backstage's rule a module that provides an extension point runs only after every
+ * module that consumes it has finished, so this init runs after {@code greetings} and sees all its
+ * tags; and like every module it runs before the plugin's init, so the plugin sees this example.
+ * The runtime order is greetings, then tags, then the example plugin.
+ */
+@GreenroomModule(pluginId = TagsModule.PLUGIN_ID, moduleId = TagsModule.MODULE_ID)
+@Component(
+    service = BackendFeature.class,
+    property = {
+      FeatureNamespace.PLUGIN_ID + "=" + TagsModule.PLUGIN_ID,
+      FeatureNamespace.MODULE_ID + "=" + TagsModule.MODULE_ID
+    })
+public class TagsModule extends BackendModule {
+  static final String PLUGIN_ID = "example";
+  static final String MODULE_ID = "tags";
+
+  public TagsModule() {
+    super(PLUGIN_ID, MODULE_ID);
+  }
+
+  @Override
+  protected void register(RegistrationPoints env) {
+    // Created inside register: register may run several times, each run collects on its own.
+    TagsCollector tags = new TagsCollector();
+    env.registerExtensionPoint(ExampleExtensionPoints.TAGS, tags);
+
+    env.registerInit(
+        Deps.of(CoreServices.LOGGER, ExampleExtensionPoints.EXAMPLES),
+        deps -> {
+          // Every consumer of example.tags has finished by now (see the class comment).
+          List<String> collected = tags.snapshot();
+          deps.get(ExampleExtensionPoints.EXAMPLES)
+              .addExample(new Example("tagged: " + String.join(", ", collected), MODULE_ID));
+          deps.get(CoreServices.LOGGER)
+              .info("tags module contributed 1 example from " + collected.size() + " tags");
+        });
+  }
+
+  /**
+   * This module's implementation of {@code example.tags}: one per register pass. A named class
+   * rather than a lambda so that bnd sees this bundle implement the {@code @ProviderType} interface
+   * and imports {@code dev.greenroom.example.node} with the provider range {@code [0.1,0.2)}.
+   */
+  private static final class TagsCollector implements ExampleTagsExtensionPoint {
+    // Consumers with no ordering between them may run concurrently: a thread-safe list.
+    private final List<String> tags = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void addTag(String tag) {
+      tags.add(Objects.requireNonNull(tag, "tag"));
+    }
+
+    List<String> snapshot() {
+      return List.copyOf(tags);
+    }
+  }
+}

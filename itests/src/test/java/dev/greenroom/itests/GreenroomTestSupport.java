@@ -1,0 +1,290 @@
+package dev.greenroom.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.options.UrlProvisionOption;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Base class of every Pax Exam test: one Felix per test class ({@link PerClass}) running exactly
+ * the bundles of {@code runtime.bndrun} (as exported by {@code features/} to {@code
+ * features/target/export/runtime/}) minus the Gogo shell, plus JUnit.
+ *
+ * <p>Write a test:
+ *
+ * <pre>
+ * public class MyIT extends GreenroomTestSupport {
+ *   &#64;Inject BackendFeature someService;        // optional: Pax Exam waits for it
+ *   &#64;Test public void works() { ... context ... }
+ * }
+ * </pre>
+ *
+ * <p>Extra bundles: build a fixture module under {@code itests/fixtures/} (see its pom.xml), then
+ * either override {@link #extraOptions()} to return {@code fixtureBundle("name")} (installed and
+ * started with the runtime) or call {@link #installFixture(String)} from a test (hot install into
+ * the running framework). Class names must end in {@code IT} (failsafe).
+ *
+ * <p>Paths come from failsafe system properties ({@code itests/pom.xml}); the JVM's working
+ * directory is {@code itests/target/itest-cwd}, so relative paths the runtime uses stay in target.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class GreenroomTestSupport {
+
+  /** Folder with the exported run bundles of runtime.bndrun. */
+  public static final String RUNTIME_DIR_PROPERTY = "greenroom.itest.runtime.dir";
+  /** Folder with the fixture jars, named {@code <artifactId>.jar}. */
+  public static final String FIXTURES_DIR_PROPERTY = "greenroom.itest.fixtures.dir";
+  /** Scratch folder for the tests (framework storage, FileInstall folder, ...). */
+  public static final String WORK_DIR_PROPERTY = "greenroom.itest.work.dir";
+
+  /** Bundles of the run set that are not installed in tests. */
+  public static final List<String> SKIPPED_BUNDLES =
+      List.of(
+          // Gogo's console would read the test JVM's stdin and stop the framework at its end.
+          "org.apache.felix.gogo.shell");
+
+  public static final String RUNTIME_BSN = "dev.greenroom.backend.runtime";
+
+  /** The default timeout of the await helpers. */
+  protected static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  @Inject protected BundleContext context;
+
+  @Configuration
+  public Option[] config() {
+    List<Option> options = new ArrayList<>();
+    options.add(workingDirectory(workDir().resolve("paxexam").toString()));
+    options.add(cleanCaches(true));
+    options.addAll(runtimeBundles());
+    options.add(junitBundles());
+    // The run properties of runtime.bndrun (cnf/run/common.bndrun), adapted for tests.
+    options.add(frameworkProperty("greenroom.standalone").value("true"));
+    options.add(frameworkProperty("felix.fileinstall.dir").value(deployDir().toString()));
+    options.add(frameworkProperty("felix.fileinstall.poll").value("250"));
+    options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+    options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
+    options.addAll(Arrays.asList(extraOptions()));
+    return options.toArray(new Option[0]);
+  }
+
+  /** Override to add options: fixture bundles, framework properties, ... */
+  protected Option[] extraOptions() {
+    return new Option[0];
+  }
+
+  // ---- provisioning (runs outside the framework, while Pax Exam builds the configuration) ----
+
+  /** One option per jar of the exported run set; fragments are installed but not started. */
+  public static List<Option> runtimeBundles() {
+    Path dir = requiredDir(RUNTIME_DIR_PROPERTY);
+    try (Stream<Path> jars = Files.list(dir)) {
+      List<Path> sorted =
+          jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().collect(Collectors.toList());
+      if (sorted.isEmpty()) {
+        throw new IllegalStateException("no bundles in " + dir + ": build features/ first");
+      }
+      List<Option> options = new ArrayList<>();
+      for (Path jar : sorted) {
+        Attributes main = manifest(jar);
+        String bsn = symbolicName(main);
+        if (SKIPPED_BUNDLES.contains(bsn)) {
+          continue;
+        }
+        options.add(bundleOption(jar, main));
+      }
+      return options;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A fixture bundle ({@code itests/fixtures/<name>}), installed and started with the runtime. */
+  public static Option fixtureBundle(String name) {
+    Path jar = fixtureJar(name);
+    return bundleOption(jar, manifest(jar));
+  }
+
+  /** The jar of fixture module {@code name}. */
+  public static Path fixtureJar(String name) {
+    Path jar = requiredDir(FIXTURES_DIR_PROPERTY).resolve(name + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          "no fixture " + jar + ": is " + name + " a module of itests/fixtures and a dependency of itests?");
+    }
+    return jar;
+  }
+
+  /** The folder FileInstall watches in tests (created here; empty at the start of each class). */
+  public static Path deployDir() {
+    return createDir(workDir().resolve("deploy"));
+  }
+
+  /** Scratch space of the tests, below itests/target. */
+  public static Path workDir() {
+    return createDir(requiredDir(WORK_DIR_PROPERTY));
+  }
+
+  private static UrlProvisionOption bundleOption(Path jar, Attributes main) {
+    UrlProvisionOption option = bundle(jar.toUri().toString());
+    return main.getValue(Constants.FRAGMENT_HOST) != null ? option.noStart() : option;
+  }
+
+  private static Attributes manifest(Path jar) {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      if (file.getManifest() == null) {
+        throw new IllegalStateException("no manifest in " + jar);
+      }
+      return file.getManifest().getMainAttributes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String symbolicName(Attributes main) {
+    String bsn = main.getValue(Constants.BUNDLE_SYMBOLICNAME);
+    return bsn == null ? "" : bsn.split(";")[0].trim();
+  }
+
+  private static Path requiredDir(String property) {
+    String value = System.getProperty(property);
+    if (value == null) {
+      throw new IllegalStateException("system property " + property + " is not set (run the ITs with failsafe)");
+    }
+    return Paths.get(value).toAbsolutePath().normalize();
+  }
+
+  private static Path createDir(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---- helpers for test methods (run inside the framework) ----
+
+  /** Installs fixture {@code name} into the running framework and starts it (unless a fragment). */
+  protected Bundle installFixture(String name) throws BundleException {
+    Path jar = fixtureJar(name);
+    Bundle bundle = context.installBundle(jar.toUri().toString());
+    if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+      bundle.start();
+    }
+    return bundle;
+  }
+
+  /** The installed bundle with this symbolic name, or null. */
+  protected Bundle bundle(String symbolicName) {
+    for (Bundle b : context.getBundles()) {
+      if (symbolicName.equals(b.getSymbolicName())) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  /** Whether a bundle is a fragment (fragments never become ACTIVE). */
+  protected static boolean isFragment(Bundle bundle) {
+    return bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+  }
+
+  /** Bundle state as a word, for assertion messages. */
+  protected static String stateName(int state) {
+    switch (state) {
+      case Bundle.UNINSTALLED: return "UNINSTALLED";
+      case Bundle.INSTALLED: return "INSTALLED";
+      case Bundle.RESOLVED: return "RESOLVED";
+      case Bundle.STARTING: return "STARTING";
+      case Bundle.STOPPING: return "STOPPING";
+      case Bundle.ACTIVE: return "ACTIVE";
+      default: return "state " + state;
+    }
+  }
+
+  /** Waits until the bundle reaches {@code state}; fails with the bundle's state otherwise. */
+  protected void awaitState(Bundle bundle, int state, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (bundle.getState() != state) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError(
+            bundle.getSymbolicName() + " is " + stateName(bundle.getState()) + ", expected " + stateName(state));
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /**
+   * Waits for a service of {@code clazz} matching {@code filter} (may be null) and returns it.
+   * Uses the service of highest ranking; the reference stays "got" until the framework stops.
+   */
+  protected <T> T awaitService(Class<T> clazz, String filter, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        ServiceReference<T> best = null;
+        for (ServiceReference<T> ref : context.getServiceReferences(clazz, filter)) {
+          if (best == null || ref.compareTo(best) > 0) {
+            best = ref;
+          }
+        }
+        if (best != null) {
+          T service = context.getService(best);
+          if (service != null) {
+            return service;
+          }
+        }
+      } catch (InvalidSyntaxException e) {
+        throw new IllegalArgumentException(e);
+      }
+      if (System.nanoTime() > end) {
+        throw new AssertionError("no service " + clazz.getName() + (filter == null ? "" : " " + filter));
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** Copies a jar into the FileInstall folder (hot deploy); returns the copy. */
+  protected static Path deploy(Path jar) throws IOException {
+    Path target = deployDir().resolve(jar.getFileName());
+    Path tmp = deployDir().resolve("." + jar.getFileName() + ".tmp");
+    Files.copy(jar, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** A file below the work folder, for tests that need scratch files. */
+  protected static File workFile(String name) {
+    return workDir().resolve(name).toFile();
+  }
+}
