@@ -4,14 +4,15 @@ import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.url;
 import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +87,9 @@ public abstract class GreenroomTestSupport {
     List<Option> options = new ArrayList<>();
     options.add(workingDirectory(workDir().resolve("paxexam").toString()));
     options.add(cleanCaches(true));
+    emptyDir(deployDir());
     options.addAll(runtimeBundles());
+    options.addAll(logging());
     options.add(junitBundles());
     // The run properties of runtime.bndrun (cnf/run/common.bndrun), adapted for tests.
     options.add(frameworkProperty("greenroom.standalone").value("true"));
@@ -129,6 +132,33 @@ public abstract class GreenroomTestSupport {
     }
   }
 
+  /**
+   * Pax Exam's own bundles import {@code org.slf4j} [1.4,2). failsafe sets {@code
+   * pax.exam.logging=none} so that Pax Exam does not add its old pax-logging-api next to the one a
+   * runtime set with Pax Web brings (two copies, DEBUG noise); when the run set exports no {@code
+   * org.slf4j} at all, the pax-logging-api that comes with pax-exam-link-assembly is added here.
+   * Its level is {@code org.ops4j.pax.logging.DefaultServiceLog.level} (WARN, from failsafe).
+   */
+  public static List<Option> logging() {
+    if (!"none".equals(System.getProperty("pax.exam.logging"))) {
+      return List.of(); // Pax Exam adds its own logging bundles
+    }
+    Path dir = requiredDir(RUNTIME_DIR_PROPERTY);
+    try (Stream<Path> jars = Files.list(dir)) {
+      boolean slf4j =
+          jars.filter(p -> p.getFileName().toString().endsWith(".jar"))
+              .map(GreenroomTestSupport::manifest)
+              .map(m -> m.getValue(Constants.EXPORT_PACKAGE))
+              .anyMatch(e -> e != null && e.matches("(?s)(^|.*[,\\s])org\\.slf4j\\s*[;,].*|(^|.*[,\\s])org\\.slf4j\\s*$"));
+      if (slf4j) {
+        return List.of();
+      }
+      return List.of(url("link:classpath:META-INF/links/org.ops4j.pax.logging.api.link").startLevel(2));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A fixture bundle ({@code itests/fixtures/<name>}), installed and started with the runtime. */
   public static Option fixtureBundle(String name) {
     Path jar = fixtureJar(name);
@@ -145,9 +175,12 @@ public abstract class GreenroomTestSupport {
     return jar;
   }
 
-  /** The folder FileInstall watches in tests (created here; empty at the start of each class). */
-  public static Path deployDir() {
-    return createDir(workDir().resolve("deploy"));
+  /**
+   * The folder FileInstall watches in this test class's framework: {@code
+   * target/itest-work/deploy/<TestClass>}, emptied when the class's configuration is built.
+   */
+  protected Path deployDir() {
+    return createDir(workDir().resolve("deploy").resolve(getClass().getSimpleName()));
   }
 
   /** Scratch space of the tests, below itests/target. */
@@ -184,6 +217,16 @@ public abstract class GreenroomTestSupport {
     return Paths.get(value).toAbsolutePath().normalize();
   }
 
+  private static void emptyDir(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.collect(Collectors.toList())) {
+        Files.delete(f);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Path createDir(Path dir) {
     try {
       return Files.createDirectories(dir);
@@ -205,7 +248,7 @@ public abstract class GreenroomTestSupport {
   }
 
   /** The installed bundle with this symbolic name, or null. */
-  protected Bundle bundle(String symbolicName) {
+  protected Bundle findBundle(String symbolicName) {
     for (Bundle b : context.getBundles()) {
       if (symbolicName.equals(b.getSymbolicName())) {
         return b;
@@ -274,17 +317,14 @@ public abstract class GreenroomTestSupport {
     }
   }
 
-  /** Copies a jar into the FileInstall folder (hot deploy); returns the copy. */
-  protected static Path deploy(Path jar) throws IOException {
-    Path target = deployDir().resolve(jar.getFileName());
-    Path tmp = deployDir().resolve("." + jar.getFileName() + ".tmp");
-    Files.copy(jar, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    return Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  /** A file below the work folder, for tests that need scratch files. */
-  protected static File workFile(String name) {
-    return workDir().resolve(name).toFile();
+  /**
+   * Hot deploy: copies a jar (or .cfg file) into the FileInstall folder, atomically, so FileInstall
+   * never sees a half-written file. Returns the deployed path; delete it to uninstall.
+   */
+  protected Path deploy(Path file) throws IOException {
+    Path target = deployDir().resolve(file.getFileName());
+    Path tmp = Files.createTempFile(workDir(), "deploy-", ".tmp");
+    Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+    return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

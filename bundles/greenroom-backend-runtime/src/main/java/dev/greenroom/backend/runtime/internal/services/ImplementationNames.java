@@ -15,8 +15,8 @@ final class ImplementationNames {
   }
 
   /**
-   * {@code ServiceFactory.Builder.factory(SimpleFactory)} wraps the author's function in a lambda of
-   * its own, whose class would name the API instead of the plugin. The author's function is the
+   * {@code ServiceFactory.Builder.factory(SimpleFactory)} wraps the author's function in a lambda
+   * of its own, whose class would name the API instead of the plugin. The author's function is the
    * lambda's only captured value; reading it is best effort and falls back to the wrapper.
    */
   private static Object unwrapSimpleFactory(Object function) {

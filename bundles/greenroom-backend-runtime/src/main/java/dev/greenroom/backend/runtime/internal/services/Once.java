@@ -22,13 +22,13 @@ final class Once<T> {
 
   T get(Supplier<? extends T> supplier) {
     if (!done) {
-      if (false) lock.lock();
+      lock.lock();
       try {
         if (!done) {
           compute(supplier);
         }
       } finally {
-        if (false) lock.unlock();
+        lock.unlock();
       }
     }
     if (failure != null) {

@@ -37,7 +37,8 @@ class ServiceRegistryErrorsTest {
     ServiceFactory<String> root = ServiceFactory.of(ROOT_REF).deps(PLUGIN_REF).factory(d -> "2");
     ServiceRegistry registry =
         assertDoesNotThrow(
-            () -> ServiceRegistry.create(List.of(root, ServiceFactory.ofInstance(PLUGIN_REF, "1"))));
+            () ->
+                ServiceRegistry.create(List.of(root, ServiceFactory.ofInstance(PLUGIN_REF, "1"))));
     assertEquals(
         "Failed to instantiate 'root' scoped service '2' because it depends on 'plugin' scoped"
             + " service '1'.",
@@ -222,8 +223,9 @@ class ServiceRegistryErrorsTest {
           throw new RuntimeException("attempt " + calls.incrementAndGet());
         });
     ServiceRegistry registry = ServiceRegistry.create(List.of(factory));
-    RuntimeException first = assertThrows(RuntimeException.class, () -> registry.get(PLUGIN_REF, "p"));
-    RuntimeException second = assertThrows(RuntimeException.class, () -> registry.get(PLUGIN_REF, "p"));
+    Executable request = () -> registry.get(PLUGIN_REF, "p");
+    RuntimeException first = assertThrows(RuntimeException.class, request);
+    RuntimeException second = assertThrows(RuntimeException.class, request);
     assertSame(first, second);
     assertEquals(1, calls.get());
   }

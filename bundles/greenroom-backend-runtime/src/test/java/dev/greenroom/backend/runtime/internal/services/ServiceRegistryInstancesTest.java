@@ -13,6 +13,7 @@ import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.ServiceRef;
 import dev.greenroom.backend.api.ServiceScope;
 import dev.greenroom.backend.api.services.PluginMetadataService;
+import dev.greenroom.backend.runtime.internal.ErrorText;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -125,7 +126,8 @@ class ServiceRegistryInstancesTest {
   @Test
   void lastDefaultFactoryForAnIdWins() {
     ServiceRegistry registry =
-        ServiceRegistry.create(List.of(boxFactory(ROOT_REF, "first"), boxFactory(ROOT_REF, "last")));
+        ServiceRegistry.create(
+            List.of(boxFactory(ROOT_REF, "first"), boxFactory(ROOT_REF, "last")));
     assertEquals("last", registry.get(ROOT_REF, "catalog").value);
   }
 
@@ -187,7 +189,8 @@ class ServiceRegistryInstancesTest {
   void multitonYieldsAllInstancesInRegistrationOrder() {
     ServiceRef<Box> multi = ServiceRef.builder("m", Box.class).multiton(true).build();
     ServiceRegistry registry =
-        ServiceRegistry.create(List.of(boxFactory(multi, "default1"), boxFactory(multi, "default2")));
+        ServiceRegistry.create(
+            List.of(boxFactory(multi, "default1"), boxFactory(multi, "default2")));
     registry.add(boxFactory(multi, "added"));
     registry.add(boxFactory(multi, "loaded"), "loader");
     List<String> values = registry.getAll(multi, "catalog").stream().map(b -> b.value).toList();
@@ -280,9 +283,7 @@ class ServiceRegistryInstancesTest {
     UncheckedFactoryException thrown =
         assertThrows(UncheckedFactoryException.class, () -> registry.get(ROOT_REF, "p"));
     assertSame(failure, thrown.getCause());
-    assertEquals(
-        "IOException: disk gone",
-        dev.greenroom.backend.runtime.internal.ErrorText.of(thrown));
+    assertEquals("IOException: disk gone", ErrorText.of(thrown));
   }
 
   @Test
@@ -297,7 +298,8 @@ class ServiceRegistryInstancesTest {
     String here = ServiceRegistryInstancesTest.class.getName();
     assertEquals(
         List.of(
-            new ServiceInfo("core.pluginMetadata", ServiceScope.PLUGIN, false, "built-in", "built-in"),
+            new ServiceInfo(
+                "core.pluginMetadata", ServiceScope.PLUGIN, false, "built-in", "built-in"),
             new ServiceInfo("2", ServiceScope.ROOT, false, here, "default"),
             new ServiceInfo("m", ServiceScope.PLUGIN, true, here, "added"),
             new ServiceInfo("m", ServiceScope.PLUGIN, true, here, "loader"),

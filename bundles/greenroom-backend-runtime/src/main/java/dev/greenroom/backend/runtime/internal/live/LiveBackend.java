@@ -1,0 +1,210 @@
+package dev.greenroom.backend.runtime.internal.live;
+
+import dev.greenroom.backend.api.CoreServices;
+import dev.greenroom.backend.api.Registration;
+import dev.greenroom.backend.api.RegistrationsFeature;
+import dev.greenroom.backend.api.ServiceFactory;
+import dev.greenroom.backend.api.ServiceScope;
+import dev.greenroom.backend.api.services.LoggerService;
+import dev.greenroom.backend.api.services.RootConfigService;
+import dev.greenroom.backend.api.services.RootInstanceMetadataService;
+import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledModule;
+import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledPlugin;
+import dev.greenroom.backend.api.services.RootLifecycleService;
+import dev.greenroom.backend.runtime.internal.defaults.InitThreads;
+import dev.greenroom.backend.runtime.internal.defaults.RootLifecycleTriggers;
+import dev.greenroom.backend.runtime.internal.services.ServiceRegistry;
+import dev.greenroom.backend.runtime.internal.wiring.BootFailurePolicy;
+import dev.greenroom.backend.runtime.internal.wiring.ExtensionPointTable;
+import dev.greenroom.backend.runtime.internal.wiring.PluginInitListener;
+import dev.greenroom.backend.runtime.internal.wiring.PluginInitializer;
+import dev.greenroom.backend.runtime.internal.wiring.RegistrationIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * A backend whose plugins come and go: root services start once, then each plugin is started,
+ * stopped and restarted on its own with the modules present at that moment. The same rules as a
+ * static start apply to every (re)start; other plugins are never touched. Plain Java: the OSGi
+ * coordinators drive it.
+ */
+public final class LiveBackend {
+  private final ServiceRegistry registry;
+  private final ExtensionPointTable extensionPoints = new ExtensionPointTable();
+  private final PluginInitializer initializer;
+  private final ExtensionPointListener listener;
+  private final Map<String, List<Registration>> running = new ConcurrentHashMap<>();
+  private volatile boolean rootStarted;
+  private volatile boolean stopped;
+
+  public LiveBackend(List<ServiceFactory<?>> factories, ExtensionPointListener listener) {
+    this(factories, listener, InitThreads.POOL);
+  }
+
+  public LiveBackend(List<ServiceFactory<?>> factories, ExtensionPointListener listener, Executor executor) {
+    this.registry = ServiceRegistry.create(factories);
+    this.listener = listener;
+    this.initializer = new PluginInitializer(registry, extensionPoints, executor);
+    registry.add(ServiceFactory.of(CoreServices.ROOT_INSTANCE_METADATA).factory(deps -> liveMetadata()));
+  }
+
+  /** Checks the service graph and instantiates eager root services. */
+  public synchronized void startRoot() {
+    if (rootStarted) {
+      return;
+    }
+    registry.checkForCircularDeps();
+    registry.initializeEagerServicesWithScope(ServiceScope.ROOT, null);
+    rootStarted = true;
+  }
+
+  public boolean isRootStarted() {
+    return rootStarted;
+  }
+
+  public ServiceRegistry registry() {
+    return registry;
+  }
+
+  public ExtensionPointTable extensionPoints() {
+    return extensionPoints;
+  }
+
+  public LoggerService rootLogger() {
+    return registry.get(CoreServices.ROOT_LOGGER, "root");
+  }
+
+  public BootFailurePolicy bootFailurePolicy() {
+    RootConfigService config = registry.get(CoreServices.ROOT_CONFIG, "root");
+    return BootFailurePolicy.from(config);
+  }
+
+  /**
+   * Starts {@code pluginId} with {@code modules} (in order). Enumeration errors (duplicate module
+   * or extension point, a bad registration) fail the plugin like an init error. Blocks until the
+   * plugin and its startup hooks have run. The plugin must not be running.
+   */
+  public PluginRun startPlugin(String pluginId, RegistrationsFeature plugin, List<RegistrationsFeature> modules) {
+    if (!rootStarted) {
+      throw new IllegalStateException("root services have not started");
+    }
+    if (running.containsKey(pluginId)) {
+      throw new IllegalStateException("Plugin '" + pluginId + "' is already running");
+    }
+    List<Registration> registered = new ArrayList<>();
+    RegistrationIndex index = new RegistrationIndex();
+    List<PluginRun.ModuleRun> moduleRuns = new ArrayList<>();
+    Throwable[] pluginError = new Throwable[1];
+    long[] pluginMillis = new long[1];
+    try {
+      for (RegistrationsFeature f : concat(plugin, modules)) {
+        for (Registration r : f.getRegistrations()) {
+          if (!r.pluginId().equals(pluginId)) {
+            continue;
+          }
+          index.add(r, extensionPoints);
+          registered.add(r);
+        }
+      }
+    } catch (RuntimeException e) {
+      extensionPoints.removePlugin(pluginId);
+      return new PluginRun(pluginId, e, 0, List.of());
+    }
+    running.put(pluginId, registered);
+    extensionPoints.all().stream().filter(e -> e.pluginId().equals(pluginId)).forEach(listener::registered);
+    initializer.initialize(pluginId, index.plugin(pluginId), index.modules(pluginId), new PluginInitListener() {
+      @Override
+      public void onModuleResult(String pid, String moduleId, Throwable error, int order, long millis) {
+        moduleRuns.add(new PluginRun.ModuleRun(moduleId, error, order, millis));
+      }
+
+      @Override
+      public void onPluginResult(String pid, Throwable error, long millis) {
+        pluginError[0] = error;
+        pluginMillis[0] = millis;
+      }
+    });
+    return new PluginRun(pluginId, pluginError[0], pluginMillis[0], moduleRuns);
+  }
+
+  /** Stops a running (or failed) plugin: shutdown hooks, extension points withdrawn, instances dropped. */
+  public void stopPlugin(String pluginId) {
+    if (running.remove(pluginId) == null) {
+      return;
+    }
+    List<ExtensionPointTable.Entry> removed;
+    try {
+      removed = initializer.stop(pluginId);
+    } catch (RuntimeException e) {
+      removed = extensionPoints.removePlugin(pluginId);
+      rootLogger().error("Plugin '" + pluginId + "' did not stop cleanly", e);
+    }
+    removed.forEach(listener::withdrawn);
+  }
+
+  public boolean isRunning(String pluginId) {
+    return running.containsKey(pluginId);
+  }
+
+  /** Runs root startup hooks (once the initial set of plugins has settled successfully). */
+  public void rootStartup() {
+    rootLifecycle().startup();
+  }
+
+  /** Before-shutdown hooks, every plugin's shutdown hooks (concurrently), then root shutdown hooks. */
+  public synchronized void stop() {
+    if (stopped || !rootStarted) {
+      stopped = true;
+      return;
+    }
+    stopped = true;
+    RootLifecycleTriggers root = rootLifecycle();
+    root.beforeShutdown();
+    List<Thread> stops = new ArrayList<>();
+    for (String pluginId : List.copyOf(running.keySet())) {
+      Thread t = new Thread(() -> stopPlugin(pluginId), "greenroom-stop-" + pluginId);
+      t.start();
+      stops.add(t);
+    }
+    for (Thread t : stops) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    root.shutdown();
+  }
+
+  private RootLifecycleTriggers rootLifecycle() {
+    RootLifecycleService service = registry.get(CoreServices.ROOT_LIFECYCLE, "root");
+    if (service instanceof RootLifecycleTriggers triggers) {
+      return triggers;
+    }
+    throw new IllegalStateException("Unexpected root lifecycle service implementation");
+  }
+
+  private RootInstanceMetadataService liveMetadata() {
+    return () -> {
+      List<InstalledPlugin> plugins = new ArrayList<>();
+      running.forEach((pluginId, regs) -> {
+        List<InstalledModule> modules = new ArrayList<>();
+        regs.stream().filter(Registration::isModule).forEach(r -> modules.add(new InstalledModule(r.moduleId())));
+        plugins.add(new InstalledPlugin(pluginId, modules));
+      });
+      return List.copyOf(plugins);
+    };
+  }
+
+  private static List<RegistrationsFeature> concat(RegistrationsFeature plugin, List<RegistrationsFeature> modules) {
+    List<RegistrationsFeature> all = new ArrayList<>();
+    if (plugin != null) {
+      all.add(plugin);
+    }
+    all.addAll(modules);
+    return all;
+  }
+}

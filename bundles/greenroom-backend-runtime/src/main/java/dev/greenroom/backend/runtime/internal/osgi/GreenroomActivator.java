@@ -1,0 +1,148 @@
+package dev.greenroom.backend.runtime.internal.osgi;
+
+import dev.greenroom.backend.api.ServiceFactory;
+import dev.greenroom.backend.api.services.LoggerService;
+import dev.greenroom.backend.runtime.BackendStartupResult;
+import dev.greenroom.backend.runtime.internal.defaults.DefaultServiceFactories;
+import dev.greenroom.backend.runtime.internal.defaults.SinkLogger;
+import dev.greenroom.backend.runtime.internal.live.LiveBackend;
+import dev.greenroom.backend.runtime.internal.wiring.StartupErrors;
+import dev.greenroom.backend.runtime.state.GreenroomRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.bundle.Header;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.hooks.service.EventListenerHook;
+import org.osgi.framework.hooks.service.FindHook;
+
+/**
+ * The OSGi adapter around the plain-Java core: tracks feature services and feature capabilities,
+ * runs one coordinator per plugin, publishes extension points, hides them across plugins, and
+ * exposes the state as the {@link GreenroomRuntime} service. Root services start once the
+ * framework has started, so the boot batch holds every plugin installed at launch.
+ */
+@Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
+public final class GreenroomActivator implements BundleActivator, FrameworkListener {
+  private BundleContext context;
+  private RuntimeSettings settings;
+  private LoggerService earlyLogger;
+  private Coordinators coordinators;
+  private IsolationHooks isolation;
+  private FeatureServiceTracker features;
+  private DeclarationTracker declarations;
+  private ExtensionPointServices extensionPointServices;
+  private volatile LiveBackend backend;
+  private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+  private StandaloneShutdown standaloneShutdown;
+
+  @Override
+  public void start(BundleContext context) {
+    this.context = context;
+    this.settings = RuntimeSettings.from(context);
+    this.earlyLogger = SinkLogger.console().child(Map.of("service", "greenroom-runtime"));
+    this.coordinators = new Coordinators(context, settings.moduleTimeoutMillis(), earlyLogger, this::onBootFinished);
+    this.isolation = new IsolationHooks();
+    registrations.add(context.registerService(
+        new String[] {FindHook.class.getName(), EventListenerHook.class.getName()}, isolation, null));
+    this.declarations = new DeclarationTracker(context, coordinators, isolation, coordinators::logger);
+    this.features = new FeatureServiceTracker(context, coordinators, coordinators::logger);
+    declarations.open();
+    features.open();
+    registrations.add(context.registerService(GreenroomRuntime.class, new RuntimeState(coordinators, () -> backend), null));
+    if (settings.standalone()) {
+      standaloneShutdown = StandaloneShutdown.install(context);
+    }
+    context.addFrameworkListener(this);
+    if (context.getBundle(0).getState() == Bundle.ACTIVE) {
+      startRootAsync();
+    }
+  }
+
+  @Override
+  public void frameworkEvent(FrameworkEvent event) {
+    if (event.getType() == FrameworkEvent.STARTED) {
+      startRootAsync();
+    }
+  }
+
+  private synchronized void startRootAsync() {
+    if (backend != null) {
+      return;
+    }
+    List<ServiceFactory<?>> defaults = DefaultServiceFactories.create(settings.configDir(), settings.configFiles());
+    extensionPointServices = new ExtensionPointServices(context, entry -> ownerBundle(entry.pluginId(), entry.moduleId()));
+    LiveBackend live = new LiveBackend(defaults, extensionPointServices);
+    for (ServiceFactory<?> f : features.factoriesForRootStart()) {
+      try {
+        live.registry().add(f);
+      } catch (RuntimeException e) {
+        earlyLogger.error("Ignoring service factory for " + f.service().id() + ": " + e.getMessage(), e);
+      }
+    }
+    backend = live;
+    Thread starter = new Thread(() -> {
+      try {
+        live.startRoot();
+        coordinators.rootStarted(live);
+      } catch (RuntimeException e) {
+        earlyLogger.error("Backend root services failed to start: " + e.getMessage(), e);
+      }
+    }, "greenroom-root-start");
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  private void onBootFinished(BackendStartupResult result) {
+    LiveBackend live = backend;
+    if (result.outcome() == BackendStartupResult.Outcome.SUCCESS) {
+      live.rootStartup();
+    } else {
+      live.rootLogger().error(StartupErrors.toError(result).getMessage());
+    }
+  }
+
+  private Bundle ownerBundle(String pluginId, String moduleId) {
+    for (var d : declarations.getTracked().values()) {
+      for (DeclaredFeature f : d) {
+        if (f.pluginId().equals(pluginId) && java.util.Objects.equals(f.moduleId(), moduleId)) {
+          return f.bundle();
+        }
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void stop(BundleContext context) {
+    context.removeFrameworkListener(this);
+    coordinators.haltAll();
+    LiveBackend live = backend;
+    if (live != null) {
+      live.stop();
+    }
+    features.close();
+    declarations.close();
+    if (extensionPointServices != null) {
+      extensionPointServices.closeAll();
+    }
+    coordinators.unregisterMarkers();
+    for (ServiceRegistration<?> r : registrations) {
+      try {
+        r.unregister();
+      } catch (IllegalStateException alreadyGone) {
+        // the framework withdrew it
+      }
+    }
+    registrations.clear();
+    if (standaloneShutdown != null) {
+      standaloneShutdown.uninstall();
+    }
+  }
+}

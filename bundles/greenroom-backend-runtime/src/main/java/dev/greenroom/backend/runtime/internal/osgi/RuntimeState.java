@@ -1,0 +1,84 @@
+package dev.greenroom.backend.runtime.internal.osgi;
+
+import dev.greenroom.backend.runtime.internal.live.LiveBackend;
+import dev.greenroom.backend.runtime.internal.services.ServiceInfo;
+import dev.greenroom.backend.runtime.internal.wiring.ExtensionPointTable;
+import dev.greenroom.backend.runtime.state.DiagnosisDTO;
+import dev.greenroom.backend.runtime.state.DiagnosisDTO.Reason;
+import dev.greenroom.backend.runtime.state.DiagnosisDTO.ReasonCode;
+import dev.greenroom.backend.runtime.state.ExtensionPointDTO;
+import dev.greenroom.backend.runtime.state.FeatureState;
+import dev.greenroom.backend.runtime.state.GreenroomRuntime;
+import dev.greenroom.backend.runtime.state.PluginDTO;
+import dev.greenroom.backend.runtime.state.ServiceDTO;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The {@link GreenroomRuntime} service: the coordinators' and the live backend's state as DTOs. */
+final class RuntimeState implements GreenroomRuntime {
+  private final Coordinators coordinators;
+  private final Supplier<LiveBackend> backend;
+
+  RuntimeState(Coordinators coordinators, Supplier<LiveBackend> backend) {
+    this.coordinators = coordinators;
+    this.backend = backend;
+  }
+
+  @Override
+  public List<PluginDTO> plugins() {
+    List<PluginDTO> out = new ArrayList<>();
+    for (PluginCoordinator c : coordinators.all()) {
+      if (!c.isEmpty()) {
+        out.add(c.toDTO());
+      }
+    }
+    out.sort(Comparator.comparing(PluginDTO::pluginId));
+    return out;
+  }
+
+  @Override
+  public Optional<PluginDTO> plugin(String pluginId) {
+    return plugins().stream().filter(p -> p.pluginId().equals(pluginId)).findFirst();
+  }
+
+  @Override
+  public List<ExtensionPointDTO> extensionPoints() {
+    LiveBackend b = backend.get();
+    if (b == null) {
+      return List.of();
+    }
+    List<ExtensionPointDTO> out = new ArrayList<>();
+    for (ExtensionPointTable.Entry e : b.extensionPoints().all()) {
+      out.add(new ExtensionPointDTO(e.id(), e.pluginId(), e.moduleId(), e.provision().extensionPoint().type().getName()));
+    }
+    out.sort(Comparator.comparing(ExtensionPointDTO::id));
+    return out;
+  }
+
+  @Override
+  public List<ServiceDTO> services() {
+    LiveBackend b = backend.get();
+    if (b == null) {
+      return List.of();
+    }
+    List<ServiceDTO> out = new ArrayList<>();
+    for (ServiceInfo s : b.registry().describe()) {
+      out.add(new ServiceDTO(s.id(), s.scope().toString(), s.multiton(), s.implementation(), s.source()));
+    }
+    return out;
+  }
+
+  @Override
+  public DiagnosisDTO diagnose(String pluginId) {
+    for (PluginCoordinator c : coordinators.all()) {
+      if (c.pluginId().equals(pluginId) && !c.isEmpty()) {
+        return c.diagnose();
+      }
+    }
+    return new DiagnosisDTO(pluginId, FeatureState.STOPPED,
+        List.of(new Reason(ReasonCode.UNKNOWN_PLUGIN, pluginId, "No bundle declares or provides plugin '" + pluginId + "'")));
+  }
+}
