@@ -15,7 +15,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link InitBenchmark} (any JMH command-line options may be given, e.g. {@code -f 1 -p
- * shape=50x3,400x3}; without a benchmark regexp, only the steady-state {@code initStartStop}) and
+ * shape=50x3,400x3}; without a benchmark regexp, both {@code initStartStop} and {@code
+ * coldInitStartStop}, each with the fork/iteration settings of its annotations) and
  * prints the time per plugin (with its modules) for every benchmark and shape, plus the per-plugin
  * ratio of each shape to the first shape of the same benchmark in this run.
  */
@@ -30,7 +31,7 @@ public final class InitBenchReport {
     OptionsBuilder builder = new OptionsBuilder();
     builder.parent(cli);
     if (cli.getIncludes().isEmpty()) {
-      builder.include(InitBenchmark.class.getName() + ".initStartStop");
+      builder.include(InitBenchmark.class.getName() + "\\.(initStartStop|coldInitStartStop)$");
     }
     Options options = builder.build();
     Collection<RunResult> results = new Runner(options).run();

@@ -56,7 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class InitBenchmark {
 
@@ -137,7 +137,7 @@ public class InitBenchmark {
     long live = 0;
     long created = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith("greenroom-init-")) {
+      if (t.getName().matches("greenroom-init-[0-9]+")) {
         live++;
         created = Math.max(created, Long.parseLong(t.getName().substring("greenroom-init-".length())));
       }

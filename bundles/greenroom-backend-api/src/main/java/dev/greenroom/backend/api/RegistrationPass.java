@@ -27,7 +27,7 @@ final class RegistrationPass implements RegistrationPoints {
   }
 
   @Override
-  public <T> void registerExtensionPoint(ExtensionPoint<T> ref, ExtensionPointFactory<T> factory) {
+  public <T> void registerExtensionPointFactory(ExtensionPoint<T> ref, ExtensionPointFactory<T> factory) {
     checkBeforeInit();
     extensionPoints.add(new ExtensionPointProvision(ref, null, factory));
   }
