@@ -91,12 +91,14 @@ public abstract class GreenroomTestSupport {
     options.addAll(runtimeBundles());
     options.addAll(logging());
     options.add(junitBundles());
-    // The run properties of runtime.bndrun (cnf/run/common.bndrun), adapted for tests.
-    options.add(frameworkProperty("greenroom.standalone").value("true"));
+    // The run properties of runtime.bndrun (cnf/run/common.bndrun), adapted for tests. Not
+    // greenroom.standalone: the framework is embedded in the test JVM, which owns its own exit.
     options.add(frameworkProperty("felix.fileinstall.dir").value(deployDir().toString()));
     options.add(frameworkProperty("felix.fileinstall.poll").value("250"));
     options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
     options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
+    // FileInstall's scratch folder defaults to java.io.tmpdir and is left behind: keep it in target
+    options.add(frameworkProperty("felix.fileinstall.tmpdir").value(createDir(workDir().resolve("fileinstall-tmp")).toString()));
     options.addAll(Arrays.asList(extraOptions()));
     return options.toArray(new Option[0]);
   }

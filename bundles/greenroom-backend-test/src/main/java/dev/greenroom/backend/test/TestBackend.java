@@ -117,7 +117,12 @@ public final class TestBackend implements AutoCloseable {
       try {
         t.result = t.backend.start();
       } catch (RuntimeException e) {
-        t.backend.stop();
+        try {
+          t.backend.stop();
+        } catch (RuntimeException stopError) {
+          // the start error is the one to report; a failing cleanup must not hide it
+          e.addSuppressed(stopError);
+        }
         throw e;
       }
       return t;

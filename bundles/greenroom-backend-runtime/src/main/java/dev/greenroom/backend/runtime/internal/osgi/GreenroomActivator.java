@@ -58,6 +58,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     registrations.add(context.registerService(GreenroomRuntime.class, new RuntimeState(coordinators, () -> backend), null));
     if (settings.standalone()) {
       standaloneShutdown = StandaloneShutdown.install(context);
+      createDeployFolder(context);
     }
     context.addFrameworkListener(this);
     if (context.getBundle(0).getState() == Bundle.ACTIVE) {
@@ -142,7 +143,24 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     }
     registrations.clear();
     if (standaloneShutdown != null) {
-      standaloneShutdown.uninstall();
+      if (context.getBundle(0).getState() == Bundle.STOPPING) {
+        standaloneShutdown.markStoppedFromInside();
+      } else {
+        standaloneShutdown.uninstall();
+      }
+    }
+  }
+
+  /** FileInstall does not create its folder; in standalone mode the runtime does, so hot deploy just works. */
+  private void createDeployFolder(BundleContext context) {
+    String dir = context.getProperty("felix.fileinstall.dir");
+    if (dir == null || dir.isBlank()) {
+      return;
+    }
+    try {
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+    } catch (java.io.IOException | RuntimeException e) {
+      earlyLogger.warn("Could not create the hot-deploy folder " + dir + ": " + e.getMessage());
     }
   }
 }

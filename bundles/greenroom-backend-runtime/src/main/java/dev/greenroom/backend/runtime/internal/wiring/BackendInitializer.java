@@ -136,6 +136,11 @@ public final class BackendInitializer implements Backend {
 
   private void addFeature(BackendFeature feature) {
     if (feature instanceof ServiceFactory<?> factory) {
+      // before the duplicate check: hasBeenAdded is always true for the built-in pluginMetadata
+      if (CoreServices.PLUGIN_METADATA.id().equals(factory.service().id())) {
+        throw new IllegalStateException(
+            "The " + CoreServices.PLUGIN_METADATA.id() + " service cannot be overridden");
+      }
       if (!factory.service().multiton() && registry.hasBeenAdded(factory.service())) {
         throw new IllegalStateException("Duplicate service implementations provided for " + factory.service().id());
       }

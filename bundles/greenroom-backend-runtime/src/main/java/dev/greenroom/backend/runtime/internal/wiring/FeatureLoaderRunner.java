@@ -96,24 +96,29 @@ final class FeatureLoaderRunner {
   }
 
   private static List<BackendFeature> load(BackendFeatureLoader loader, Map<String, Object> deps) {
-    Iterable<?> items;
+    // Iterating the result and checking its items is part of the loader, as upstream's
+    // createBackendFeatureLoader does it inside loader(): a failing generator or an invalid item is
+    // forwarded as the loader's failure.
+    List<BackendFeature> produced = new ArrayList<>();
     try {
-      items = loader.loader().load(new MapResolvedDeps(deps));
+      Iterable<?> items = loader.loader().load(new MapResolvedDeps(deps));
+      if (items != null) {
+        for (Object item : items) {
+          Object value = item;
+          for (int i = 0; i < 2 && value instanceof DefaultExport d; i++) {
+            value = d.getDefault();
+          }
+          if (!(value instanceof BackendFeature feature)) {
+            throw new IllegalArgumentException("Invalid item \"" + item + "\"");
+          }
+          produced.add(feature);
+        }
+      }
     } catch (Exception e) {
       throw new IllegalStateException("Feature loader " + loader.description() + " failed; caused by " + ErrorText.of(e), e);
     }
-    List<BackendFeature> out = new ArrayList<>();
-    if (items == null) {
-      return out;
-    }
-    for (Object item : items) {
-      Object value = item;
-      for (int i = 0; i < 2 && value instanceof DefaultExport d; i++) {
-        value = d.getDefault();
-      }
-      if (!(value instanceof BackendFeature feature)) {
-        throw new IllegalArgumentException("Invalid item \"" + item + "\"");
-      }
+    List<BackendFeature> out = new ArrayList<>(produced.size());
+    for (BackendFeature feature : produced) {
       out.add(FeatureUnwrapper.validate(feature));
     }
     return out;
