@@ -11,12 +11,20 @@ import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.ExtensionPointProvision;
 import dev.greenroom.backend.api.FeatureType;
 import dev.greenroom.backend.api.Registration;
+import dev.greenroom.backend.api.services.LoggerService;
+import dev.greenroom.backend.runtime.internal.defaults.PluginLifecycle;
+import dev.greenroom.backend.runtime.internal.services.MapResolvedDeps;
+import dev.greenroom.backend.test.CapturingLogger;
+import dev.greenroom.backend.test.TestBackend;
 import dev.greenroom.example.node.Example;
 import dev.greenroom.example.node.ExampleExtensionPoints;
 import dev.greenroom.example.node.ExamplesExtensionPoint;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class ExamplePluginTest {
   private static Registration register() {
     List<Registration> registrations = new ExamplePlugin().getRegistrations();
@@ -28,17 +36,27 @@ class ExamplePluginTest {
     return (ExamplesExtensionPoint) registration.extensionPoints().get(0).impl();
   }
 
-  private static RecordingLogger runInit(Registration registration, RecordingLifecycle lifecycle)
-      throws Exception {
-    RecordingLogger logger = new RecordingLogger();
+  /**
+   * Runs the init by hand with exactly its declared deps (the registration test pins them), so a
+   * read of anything undeclared fails; returns what it logged.
+   */
+  private static CapturingLogger runInit(Registration registration) throws Exception {
+    CapturingLogger logs = new CapturingLogger();
+    LoggerService logger = logs.logger();
     registration
         .init()
         .init()
         .init(
-            new MapResolvedDeps(registration.init().deps())
-                .with(CoreServices.LOGGER, logger)
-                .with(CoreServices.LIFECYCLE, lifecycle));
-    return logger;
+            new MapResolvedDeps(
+                Map.of(
+                    CoreServices.LOGGER.id(), logger,
+                    CoreServices.LIFECYCLE.id(), new PluginLifecycle(logger))));
+    return logs;
+  }
+
+  /** Every captured line as {@code "<level>: <message>"}, in order. */
+  static List<String> lines(CapturingLogger logs) {
+    return logs.records().stream().map(r -> r.level() + ": " + r.message()).toList();
   }
 
   @Test
@@ -75,27 +93,30 @@ class ExamplePluginTest {
     examples.addExample(new Example("hola", "greetings"));
     examples.addExample(new Example("tagged: greeting, demo", "tags"));
 
-    RecordingLogger logger = runInit(registration, new RecordingLifecycle());
+    CapturingLogger logs = runInit(registration);
 
     assertEquals(
         List.of(
-            "Hello from example plugin",
-            "Examples: [hello (greetings), hola (greetings), tagged: greeting, demo (tags)]"),
-        logger.infos());
+            "info: Hello from example plugin",
+            "info: Examples: [hello (greetings), hola (greetings), tagged: greeting, demo (tags)]"),
+        lines(logs));
   }
 
   @Test
-  void initAddsAShutdownHookThatLogs() throws Exception {
-    Registration registration = register();
-    RecordingLifecycle lifecycle = new RecordingLifecycle();
-    RecordingLogger logger = runInit(registration, lifecycle);
+  void initAddsAShutdownHookThatLogsWhenTheBackendStops() {
+    try (TestBackend backend = TestBackend.start(new ExamplePlugin())) {
+      List<String> started = pluginLines(backend);
+      assertEquals(List.of("info: Hello from example plugin", "info: Examples: []"), started);
 
-    assertEquals(0, lifecycle.startupHooks.size());
-    assertEquals(1, lifecycle.shutdownHooks.size());
-    assertEquals(List.of("Hello from example plugin", "Examples: []"), logger.infos());
+      backend.stop();
 
-    lifecycle.runShutdownHooks();
-    assertEquals("example plugin shutting down", logger.infos().get(2));
+      assertEquals(
+          List.of(
+              "info: Hello from example plugin",
+              "info: Examples: []",
+              "info: example plugin shutting down"),
+          pluginLines(backend));
+    }
   }
 
   @Test
@@ -106,14 +127,20 @@ class ExamplePluginTest {
 
     examplesOf(first).addExample(new Example("hello", "greetings"));
 
-    assertEquals(
-        "Examples: []", runInit(second, new RecordingLifecycle()).infos().get(1));
-    assertEquals(
-        "Examples: [hello (greetings)]", runInit(first, new RecordingLifecycle()).infos().get(1));
+    assertEquals("Examples: []", runInit(second).messages().get(1));
+    assertEquals("Examples: [hello (greetings)]", runInit(first).messages().get(1));
   }
 
   @Test
   void theExtensionPointRejectsNull() {
     assertThrows(NullPointerException.class, () -> examplesOf(register()).addExample(null));
+  }
+
+  /** The lines tagged with plugin {@code example} (its own and its modules'), as {@link #lines}. */
+  static List<String> pluginLines(TestBackend backend) {
+    return backend.logs().records().stream()
+        .filter(r -> "example".equals(r.plugin()))
+        .map(r -> r.level() + ": " + r.message())
+        .toList();
   }
 }

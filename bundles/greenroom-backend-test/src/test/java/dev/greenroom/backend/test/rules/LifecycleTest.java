@@ -26,6 +26,7 @@ import dev.greenroom.backend.runtime.Backends;
 import dev.greenroom.backend.runtime.internal.defaults.DefaultServiceFactories;
 import dev.greenroom.backend.runtime.internal.defaults.MapConfig;
 import dev.greenroom.backend.runtime.internal.defaults.PluginLifecycle;
+import dev.greenroom.backend.runtime.internal.defaults.RootLifecycle;
 import dev.greenroom.backend.test.CapturingLogger;
 import dev.greenroom.backend.test.LogRecord;
 import dev.greenroom.backend.test.TestBackend;
@@ -215,12 +216,17 @@ class LifecycleTest {
   @Test
   void stopWithoutStartDoesNothing() {
     AtomicInteger rootLifecycles = new AtomicInteger();
-    Backend backend = Backends.createSpecializedBackend(
-        DefaultServiceFactories.create(MapConfig::empty, new CapturingLogger()::logger));
-    backend.add(ServiceFactory.of(CoreServices.ROOT_LIFECYCLE).factory(d -> {
+    CapturingLogger logs = new CapturingLogger();
+    // the defaults, with a root lifecycle that counts its instantiations
+    List<ServiceFactory<?>> defaults = new java.util.ArrayList<>(
+        DefaultServiceFactories.create(MapConfig::empty, logs::logger).stream()
+            .filter(f -> !f.service().id().equals(CoreServices.ROOT_LIFECYCLE.id()))
+            .toList());
+    defaults.add(ServiceFactory.of(CoreServices.ROOT_LIFECYCLE).deps(CoreServices.ROOT_LOGGER).factory(d -> {
       rootLifecycles.incrementAndGet();
-      return new BareLifecycle();
+      return new RootLifecycle(d.get(CoreServices.ROOT_LOGGER));
     }));
+    Backend backend = Backends.createSpecializedBackend(defaults);
     AtomicBoolean initRan = new AtomicBoolean();
     backend.add(plugin("p", d -> initRan.set(true)));
     backend.stop();

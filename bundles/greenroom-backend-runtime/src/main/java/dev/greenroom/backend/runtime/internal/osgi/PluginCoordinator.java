@@ -376,16 +376,24 @@ final class PluginCoordinator {
       reasons.add(new Reason(ReasonCode.PLUGIN_FEATURE_MISSING, pluginId,
           "No bundle provides plugin '" + pluginId + "'; its modules are idle"));
     }
-    if (dto.state() == FeatureState.WAITING_FOR_MODULES) {
-      if (plugins.isEmpty()) {
-        declaredPluginBundleReason(reasons);
-      }
+    if (dto.state() == FeatureState.WAITING_FOR_MODULES && plugins.isEmpty()) {
+      declaredPluginBundleReason(reasons);
+    }
+    if (dto.state() != FeatureState.IDLE && dto.state() != FeatureState.STOPPED) {
+      // also while the plugin runs: a module bundle that started later is awaited before the
+      // restart (modules that already timed out are reported below, not as waiting)
+      Map<String, String> alreadyTimedOut = dto.state() == FeatureState.WAITING_FOR_MODULES ? Map.of() : timedOutModules;
       long since = waitingSince;
-      s.missing().forEach((moduleId, d) -> reasons.add(new Reason(ReasonCode.WAITING_FOR_MODULE, BundleNames.of(d.bundle()),
-          "Waiting for module '" + moduleId + "' of bundle " + BundleNames.of(d.bundle())
-              + " to register its BackendFeature service" + (since > 0
-                  ? " (waiting " + (System.currentTimeMillis() - since) + " ms of " + host.moduleTimeoutMillis() + " ms)"
-                  : ""))));
+      s.missing().forEach((moduleId, d) -> {
+        if (alreadyTimedOut.containsKey(moduleId)) {
+          return;
+        }
+        reasons.add(new Reason(ReasonCode.WAITING_FOR_MODULE, BundleNames.of(d.bundle()),
+            "Waiting for module '" + moduleId + "' of bundle " + BundleNames.of(d.bundle())
+                + " to register its BackendFeature service" + (since > 0
+                    ? " (waiting " + (System.currentTimeMillis() - since) + " ms of " + host.moduleTimeoutMillis() + " ms)"
+                    : "")));
+      });
     }
     timedOutModules.forEach((moduleId, message) -> reasons.add(new Reason(ReasonCode.MODULE_TIMED_OUT, moduleId, message)));
     PluginRun run = lastRun;

@@ -7,17 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.greenroom.backend.api.BackendModule;
+import dev.greenroom.backend.api.BackendPlugin;
 import dev.greenroom.backend.api.CoreServices;
+import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.ExtensionPointProvision;
 import dev.greenroom.backend.api.Registration;
+import dev.greenroom.backend.runtime.BackendStartupResult;
+import dev.greenroom.backend.runtime.BackendStartupResult.ModuleStartupResult;
+import dev.greenroom.backend.runtime.internal.services.MapResolvedDeps;
+import dev.greenroom.backend.test.CapturingLogger;
+import dev.greenroom.backend.test.TestBackend;
 import dev.greenroom.example.node.Example;
 import dev.greenroom.example.node.ExampleExtensionPoints;
 import dev.greenroom.example.node.ExampleTagsExtensionPoint;
 import dev.greenroom.example.node.ExamplesExtensionPoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class TagsModuleTest {
   private static Registration register() {
     List<Registration> registrations = new TagsModule().getRegistrations();
@@ -29,18 +41,27 @@ class TagsModuleTest {
     return (ExampleTagsExtensionPoint) registration.extensionPoints().get(0).impl();
   }
 
-  /** Runs the init by hand; returns the examples it added. */
-  private static List<Example> runInit(Registration registration, RecordingLogger logger)
+  /**
+   * Runs the init by hand with exactly its declared deps (pinned by a test below), so a read of
+   * anything undeclared fails; returns the examples it added.
+   */
+  private static List<Example> runInit(Registration registration, CapturingLogger logs)
       throws Exception {
     List<Example> examples = new ArrayList<>();
     registration
         .init()
         .init()
         .init(
-            new MapResolvedDeps(registration.init().deps())
-                .with(CoreServices.LOGGER, logger)
-                .with(ExampleExtensionPoints.EXAMPLES, (ExamplesExtensionPoint) examples::add));
+            new MapResolvedDeps(
+                Map.of(
+                    CoreServices.LOGGER.id(), logs.logger(),
+                    ExampleExtensionPoints.EXAMPLES.id(), (ExamplesExtensionPoint) examples::add)));
     return examples;
+  }
+
+  /** Every captured line as {@code "<level>: <message>"}, in order. */
+  private static List<String> lines(CapturingLogger logs) {
+    return logs.records().stream().map(r -> r.level() + ": " + r.message()).toList();
   }
 
   @Test
@@ -76,19 +97,21 @@ class TagsModuleTest {
     // what greetings contributes at runtime before this module's init
     tagsOf(registration).addTag("greeting");
     tagsOf(registration).addTag("demo");
-    RecordingLogger logger = new RecordingLogger();
+    CapturingLogger logs = new CapturingLogger();
 
-    List<Example> examples = runInit(registration, logger);
+    List<Example> examples = runInit(registration, logs);
 
     assertEquals(List.of(new Example("tagged: greeting, demo", "tags")), examples);
     assertEquals("tagged: greeting, demo (tags)", examples.get(0).toString());
-    assertEquals(List.of("tags module contributed 1 example from 2 tags"), logger.infos());
+    assertEquals(List.of("info: tags module contributed 1 example from 2 tags"), lines(logs));
   }
 
   @Test
   void withNoTagsTheExampleHasAnEmptyTagList() throws Exception {
-    List<Example> examples = runInit(register(), new RecordingLogger());
+    CapturingLogger logs = new CapturingLogger();
+    List<Example> examples = runInit(register(), logs);
     assertEquals(List.of(new Example("tagged: ", "tags")), examples);
+    assertEquals(List.of("info: tags module contributed 1 example from 0 tags"), lines(logs));
   }
 
   @Test
@@ -99,12 +122,59 @@ class TagsModuleTest {
 
     tagsOf(first).addTag("greeting");
 
-    assertEquals("tagged: ", runInit(second, new RecordingLogger()).get(0).name());
-    assertEquals("tagged: greeting", runInit(first, new RecordingLogger()).get(0).name());
+    assertEquals("tagged: ", runInit(second, new CapturingLogger()).get(0).name());
+    assertEquals("tagged: greeting", runInit(first, new CapturingLogger()).get(0).name());
   }
 
   @Test
   void theExtensionPointRejectsNull() {
     assertThrows(NullPointerException.class, () -> tagsOf(register()).addTag(null));
+  }
+
+  /**
+   * On a real backend, with stand-ins for the {@code example} plugin (provides {@code examples})
+   * and for a module consuming {@code example.tags}: this module, the provider, runs after the
+   * consumer and so sees its tags.
+   */
+  @Test
+  void onABackendItRunsAfterTheConsumersOfTagsAndSeesTheirTags() {
+    List<Example> examples = new CopyOnWriteArrayList<>();
+    BackendPlugin examplePlugin =
+        BackendPlugin.create(
+            "example",
+            reg -> {
+              reg.registerExtensionPoint(
+                  ExampleExtensionPoints.EXAMPLES, (ExamplesExtensionPoint) examples::add);
+              reg.registerInit(Deps.none(), deps -> {});
+            });
+    BackendModule tagsConsumer =
+        BackendModule.create(
+            "example",
+            "tagger",
+            reg ->
+                reg.registerInit(
+                    Deps.of(ExampleExtensionPoints.TAGS),
+                    deps -> {
+                      deps.get(ExampleExtensionPoints.TAGS).addTag("one");
+                      deps.get(ExampleExtensionPoints.TAGS).addTag("two");
+                    }));
+
+    // the provider is added first on purpose: the order comes from the extension point
+    try (TestBackend backend =
+        TestBackend.builder().add(examplePlugin).add(new TagsModule()).add(tagsConsumer).start()) {
+      assertEquals(List.of(new Example("tagged: one, two", "tags")), examples);
+      assertEquals(
+          List.of("info: tags module contributed 1 example from 2 tags"),
+          backend.logs().records().stream()
+              .filter(r -> "example".equals(r.plugin()))
+              .map(r -> r.level() + ": " + r.message())
+              .toList());
+
+      BackendStartupResult result = backend.startupResult();
+      assertEquals(BackendStartupResult.Outcome.SUCCESS, result.outcome());
+      assertEquals(
+          List.of("tagger", "tags"),
+          result.plugins().get(0).modules().stream().map(ModuleStartupResult::moduleId).toList());
+    }
   }
 }
