@@ -94,6 +94,27 @@ public class SilentModuleIT extends RuntimeStateSupport {
 
       // no second restart for the same silent module
       assertStays("example's startedAt", after.startedAt(), startedAtOf("example"), Duration.ofMillis(300));
+
+      // a module that already timed out does not hold up the next restart: module extra arrives
+      // and example restarts with it at once, still reporting silent as timed out
+      long extraInstalledAt = System.currentTimeMillis();
+      Bundle extra = installFixture("extra-module");
+      try {
+        PluginDTO withExtra = awaitPlugin("example", "restarted with module extra",
+            p -> p.state() == FeatureState.RUNNING && moduleIds(p).contains("extra")
+                && module(p, "extra").state() == FeatureState.RUNNING,
+            Duration.ofMillis(MODULE_TIMEOUT_MS * 3 / 4));
+        assertTrue("restarted " + (withExtra.startedAt() - extraInstalledAt) + " ms after extra arrived",
+            withExtra.startedAt() - extraInstalledAt < MODULE_TIMEOUT_MS / 2);
+        assertEquals(FeatureState.FAILED, module(withExtra, "silent").state());
+        DiagnosisDTO withExtraDiagnosis = runtime.diagnose("example");
+        assertEquals(List.of(new Reason(ReasonCode.MODULE_TIMED_OUT, "silent", expected)),
+            withExtraDiagnosis.reasons());
+      } finally {
+        extra.uninstall();
+      }
+      awaitPlugin("example", "RUNNING without module extra",
+          p -> p.state() == FeatureState.RUNNING && !moduleIds(p).contains("extra"), TIMEOUT);
     } finally {
       silent.uninstall();
     }

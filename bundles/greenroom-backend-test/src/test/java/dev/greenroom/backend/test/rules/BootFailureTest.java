@@ -100,18 +100,18 @@ class BootFailureTest {
                   throw new IllegalStateException("late plugin");
                 }))
                 .add(module("late", "lm", d -> {
-                  sleep(300);
+                  sleep(800);
                   throw new IllegalStateException("late module");
                 }))
                 .add(plugin("early", d -> {
                   throw new IllegalStateException("early plugin");
                 }))
-                .add(plugin("fine", d -> sleep(100)))
+                .add(plugin("fine", d -> sleep(400)))
                 .add(plugin("permitted", d -> {
                   throw new IllegalStateException("permitted plugin");
                 }))
                 .config(pluginsConfig(Map.of("permitted", Map.of("onPluginBootFailure", "continue")))));
-    // "early" and "permitted" fail at once (either order), "fine" after 100 ms, "late" after 300 ms
+    // "early" and "permitted" fail at once (either order), "fine" after 400 ms, "late" after 800 ms
     List<String> ids = pluginIds(e.result());
     assertEquals(List.of("early", "permitted"), ids.subList(0, 2).stream().sorted().toList());
     assertEquals(List.of("fine", "late"), ids.subList(2, 4));

@@ -307,7 +307,7 @@ class StartupOrderTest {
   @Test
   void progressIsLoggedWithAFibonacciBackOff() {
     // ticks at 1 s and 2 s (1 + 1), the next would be at 4 s (2 + 2): two progress lines
-    try (TestBackend backend = TestBackend.start(plugin("slow", d -> sleep(2500)), plugin("fast", d -> {}))) {
+    try (TestBackend backend = TestBackend.start(plugin("slow", d -> sleep(3000)), plugin("fast", d -> {}))) {
       List<String> progress =
           backend.logs().messages().stream().filter(m -> m.startsWith("Plugin initialization")).toList();
       assertEquals(

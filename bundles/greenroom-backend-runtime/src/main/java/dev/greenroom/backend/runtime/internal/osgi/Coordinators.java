@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
@@ -54,6 +55,12 @@ final class Coordinators implements CoordinatorHost {
       }
       return c;
     });
+  }
+
+  /** The bundle that contributes the running plugin ({@code moduleId} null) or module, or null. */
+  Bundle ownerOf(String pluginId, String moduleId) {
+    PluginCoordinator c = byPlugin.get(pluginId);
+    return c == null ? null : c.ownerOf(moduleId);
   }
 
   List<PluginCoordinator> all() {

@@ -110,6 +110,12 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
   }
 
   private Bundle ownerBundle(String pluginId, String moduleId) {
+    // the bundle whose feature is running, not just any bundle declaring the id (a refused
+    // duplicate declares it too)
+    Bundle running = coordinators.ownerOf(pluginId, moduleId);
+    if (running != null) {
+      return running;
+    }
     for (var d : declarations.getTracked().values()) {
       for (DeclaredFeature f : d) {
         if (f.pluginId().equals(pluginId) && java.util.Objects.equals(f.moduleId(), moduleId)) {

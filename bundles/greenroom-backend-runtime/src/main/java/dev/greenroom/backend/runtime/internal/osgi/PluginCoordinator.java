@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
 
 /**
  * One per plugin id. Knows which module bundles are expected (from their capabilities) and which
@@ -49,6 +50,8 @@ final class PluginCoordinator {
   private volatile long startedAt = -1;
   private volatile long readyAt = -1;
   private volatile String runningBundle;
+  /** Bundles of the contributions in the current start: the plugin under "", modules by id. */
+  private volatile Map<String, Bundle> runningOwners = Map.of();
   private volatile List<String> refusedDuplicates = List.of();
   private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Map.of());
 
@@ -60,6 +63,14 @@ final class PluginCoordinator {
 
   String pluginId() {
     return pluginId;
+  }
+
+  /**
+   * The bundle whose feature service is used for the plugin ({@code moduleId} null) or module in
+   * the current (or last) start; null if none. Extension points are published on its behalf.
+   */
+  Bundle ownerOf(String moduleId) {
+    return runningOwners.get(moduleId == null ? "" : moduleId);
   }
 
   // ---- events (each enqueued) ----
@@ -151,14 +162,19 @@ final class PluginCoordinator {
     Set<Long> desired = new LinkedHashSet<>();
     desired.add(plugin.serviceId());
     chosen.values().forEach(c -> desired.add(c.serviceId()));
-    if (runningWith != null && !missing.isEmpty() && !timedOut) {
-      // a module bundle is starting while the plugin runs: restart once it registers (or times out)
+    Set<String> awaited = new LinkedHashSet<>(missing.keySet());
+    awaited.removeAll(runningTimedOut);
+    if (runningWith != null && !awaited.isEmpty() && !timedOut) {
+      // a module bundle is starting while the plugin runs: restart once it registers (or times out).
+      // Modules that already timed out in the running start are not waited for again.
       waitOrTimeOut();
       publishSnapshot();
       return;
     }
     Set<String> missingIds = missing.keySet();
     if (desired.equals(runningWith) && missingIds.equals(runningTimedOut)) {
+      // nothing to do; a wait that became pointless (e.g. the awaited bundle left) ends here
+      cancelTimeout();
       return;
     }
     stopIfRunning(FeatureState.STOPPED);
@@ -171,6 +187,10 @@ final class PluginCoordinator {
     startedAt = System.currentTimeMillis();
     readyAt = -1;
     runningBundle = plugin.bundleName();
+    Map<String, Bundle> owners = new LinkedHashMap<>();
+    owners.put("", plugin.bundle());
+    chosen.forEach((moduleId, c) -> owners.put(moduleId, c.bundle()));
+    runningOwners = owners;
     Map<String, String> timedOutNow = new LinkedHashMap<>();
     missing.forEach((moduleId, d) -> timedOutNow.put(moduleId,
         "Module '" + moduleId + "' for plugin '" + pluginId + "' was declared by bundle " + BundleNames.of(d.bundle())
