@@ -41,6 +41,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
   private volatile LiveBackend backend;
   private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
   private StandaloneShutdown standaloneShutdown;
+  private volatile Thread.UncaughtExceptionHandler crashGuard;
 
   @Override
   public void start(BundleContext context) {
@@ -91,6 +92,9 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     Thread starter = new Thread(() -> {
       try {
         live.startRoot();
+        if (settings.standalone()) {
+          installCrashGuard(live);
+        }
         coordinators.rootStarted(live);
       } catch (RuntimeException e) {
         earlyLogger.error("Backend root services failed to start: " + e.getMessage(), e);
@@ -98,6 +102,20 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     }, "greenroom-root-start");
     starter.setDaemon(true);
     starter.start();
+  }
+
+  /**
+   * Backstage's crash guard: an exception nobody catches (a plugin's stray thread) is logged
+   * through the root logger, naming the thread, instead of vanishing on stderr. Standalone only:
+   * an embedding application owns the JVM-wide handler.
+   */
+  private void installCrashGuard(LiveBackend live) {
+    if (Thread.getDefaultUncaughtExceptionHandler() != null) {
+      return;
+    }
+    LoggerService log = live.rootLogger().child(Map.of("type", "uncaughtException"));
+    crashGuard = (thread, error) -> log.error("Uncaught exception in thread " + thread.getName(), error);
+    Thread.setDefaultUncaughtExceptionHandler(crashGuard);
   }
 
   private void onBootFinished(BackendStartupResult result) {
@@ -148,6 +166,10 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
       }
     }
     registrations.clear();
+    if (crashGuard != null && Thread.getDefaultUncaughtExceptionHandler() == crashGuard) {
+      // never leave a handler behind that pins this bundle's class loader
+      Thread.setDefaultUncaughtExceptionHandler(null);
+    }
     if (standaloneShutdown != null) {
       if (context.getBundle(0).getState() == Bundle.STOPPING) {
         standaloneShutdown.markStoppedFromInside();
