@@ -100,18 +100,24 @@ public final class LiveBackend {
     Throwable[] pluginError = new Throwable[1];
     long[] pluginMillis = new long[1];
     try {
-      for (RegistrationsFeature f : concat(plugin, modules)) {
-        for (Registration r : f.getRegistrations()) {
-          if (!r.pluginId().equals(pluginId)) {
-            continue;
-          }
-          index.add(r, extensionPoints);
-          registered.add(r);
-        }
+      if (plugin != null) {
+        enumerate(pluginId, plugin, index, registered);
       }
     } catch (RuntimeException e) {
       extensionPoints.removePlugin(pluginId);
       return new PluginRun(pluginId, e, 0, List.of());
+    }
+    List<PluginRun.ModuleRun> rejected = new ArrayList<>();
+    for (RegistrationsFeature module : modules) {
+      List<Registration> ofModule = new ArrayList<>();
+      try {
+        enumerate(pluginId, module, index, ofModule);
+        registered.addAll(ofModule);
+      } catch (RuntimeException e) {
+        // a broken module fails alone: its plugin and the other modules still start
+        ofModule.forEach(r -> r.extensionPoints().forEach(p -> extensionPoints.remove(p.extensionPoint().id())));
+        rejected.add(new PluginRun.ModuleRun(moduleIdOf(module), e, -1, 0));
+      }
     }
     running.put(pluginId, registered);
     extensionPoints.all().stream().filter(e -> e.pluginId().equals(pluginId)).forEach(listener::registered);
@@ -127,7 +133,25 @@ public final class LiveBackend {
         pluginMillis[0] = millis;
       }
     });
+    int order = moduleRuns.size();
+    for (PluginRun.ModuleRun r : rejected) {
+      moduleRuns.add(new PluginRun.ModuleRun(r.moduleId(), r.error(), order++, 0));
+    }
     return new PluginRun(pluginId, pluginError[0], pluginMillis[0], moduleRuns);
+  }
+
+  private void enumerate(String pluginId, RegistrationsFeature feature, RegistrationIndex index, List<Registration> out) {
+    for (Registration r : feature.getRegistrations()) {
+      if (!r.pluginId().equals(pluginId)) {
+        continue;
+      }
+      index.add(r, extensionPoints);
+      out.add(r);
+    }
+  }
+
+  private static String moduleIdOf(RegistrationsFeature module) {
+    return module instanceof dev.greenroom.backend.api.BackendModule m ? m.moduleId() : String.valueOf(module);
   }
 
   /** Stops a running (or failed) plugin: shutdown hooks, extension points withdrawn, instances dropped. */

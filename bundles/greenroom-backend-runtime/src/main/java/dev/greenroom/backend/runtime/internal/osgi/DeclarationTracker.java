@@ -27,17 +27,19 @@ final class DeclarationTracker extends BundleTracker<List<DeclaredFeature>> {
 
   @Override
   public List<DeclaredFeature> addingBundle(Bundle bundle, BundleEvent event) {
-    List<DeclaredFeature> declared = FeatureCapabilities.of(bundle, message -> {
+    List<String> malformedOf = new java.util.ArrayList<>();
+    List<DeclaredFeature> declared = FeatureCapabilities.of(bundle, (plugin, message) -> {
       logger.get().warn(message);
-      String plugin = FeatureCapabilities.pluginOf(bundle);
       if (plugin != null) {
-        coordinators.of(plugin).invalidCapability(message);
+        coordinators.of(plugin).invalidCapability(bundle.getBundleId(), message);
+        malformedOf.add(plugin);
       }
     });
-    if (declared.isEmpty()) {
+    if (declared.isEmpty() && malformedOf.isEmpty()) {
       return null;
     }
-    declared.forEach(d -> coordinators.of(d.pluginId()).declared(d));
+    malformedOf.forEach(plugin -> declared.add(new DeclaredFeature(plugin, null, null)));
+    declared.stream().filter(d -> d.bundle() != null).forEach(d -> coordinators.of(d.pluginId()).declared(d));
     return declared;
   }
 

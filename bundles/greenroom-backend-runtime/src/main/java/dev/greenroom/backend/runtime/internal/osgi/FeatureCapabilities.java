@@ -5,7 +5,7 @@ import dev.greenroom.backend.api.annotations.FeatureNamespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRevision;
@@ -17,7 +17,11 @@ import org.osgi.framework.wiring.BundleRevision;
 final class FeatureCapabilities {
   private FeatureCapabilities() {}
 
-  static List<DeclaredFeature> of(Bundle bundle, Consumer<String> malformed) {
+  /**
+   * @param malformed receives (the capability's plugin id if that part is valid, else null; the
+   *     message) for each malformed capability
+   */
+  static List<DeclaredFeature> of(Bundle bundle, BiConsumer<String, String> malformed) {
     List<DeclaredFeature> out = new ArrayList<>();
     BundleRevision revision = bundle.adapt(BundleRevision.class);
     if (revision == null) {
@@ -29,7 +33,8 @@ final class FeatureCapabilities {
       Object moduleId = attrs.get(FeatureNamespace.MODULE_ID);
       String problem = problem(pluginId, moduleId);
       if (problem != null) {
-        malformed.accept("Bundle " + BundleNames.of(bundle) + " declares a malformed " + FeatureNamespace.NAMESPACE
+        String validPlugin = pluginId instanceof String p && FeatureIds.isValid(p) ? p : null;
+        malformed.accept(validPlugin, "Bundle " + BundleNames.of(bundle) + " declares a malformed " + FeatureNamespace.NAMESPACE
             + " capability (" + problem + "); it is ignored");
         continue;
       }
@@ -40,7 +45,7 @@ final class FeatureCapabilities {
 
   /** The plugin id the bundle belongs to (from its first well-formed capability), or null. */
   static String pluginOf(Bundle bundle) {
-    List<DeclaredFeature> declared = of(bundle, m -> {});
+    List<DeclaredFeature> declared = of(bundle, (p, m) -> {});
     return declared.isEmpty() ? null : declared.get(0).pluginId();
   }
 

@@ -136,7 +136,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     }
     for (var d : declarations.getTracked().values()) {
       for (DeclaredFeature f : d) {
-        if (f.pluginId().equals(pluginId) && java.util.Objects.equals(f.moduleId(), moduleId)) {
+        if (f.bundle() != null && f.pluginId().equals(pluginId) && java.util.Objects.equals(f.moduleId(), moduleId)) {
           return f.bundle();
         }
       }

@@ -35,7 +35,7 @@ final class PluginCoordinator {
   private final Map<String, List<Contribution>> modules = new LinkedHashMap<>();
   private final Map<Long, DeclaredFeature> expectedModules = new LinkedHashMap<>();
   private final Map<Long, DeclaredFeature> expectedPlugins = new LinkedHashMap<>();
-  private final Set<String> invalidCapabilities = new LinkedHashSet<>();
+  private final Map<Long, String> invalidCapabilities = new java.util.concurrent.ConcurrentHashMap<>();
 
   private boolean rootReady;
   private Set<Long> runningWith;
@@ -111,6 +111,7 @@ final class PluginCoordinator {
 
   void undeclared(long bundleId) {
     queue.execute(() -> {
+      invalidCapabilities.remove(bundleId);
       boolean changed = expectedModules.remove(bundleId) != null | expectedPlugins.remove(bundleId) != null;
       if (changed) {
         evaluate();
@@ -118,8 +119,8 @@ final class PluginCoordinator {
     });
   }
 
-  void invalidCapability(String message) {
-    queue.execute(() -> invalidCapabilities.add(message));
+  void invalidCapability(long bundleId, String message) {
+    queue.execute(() -> invalidCapabilities.put(bundleId, message));
   }
 
   /** No more starts (the runtime is stopping); blocks until the current step is done. */
@@ -431,7 +432,7 @@ final class PluginCoordinator {
       reasons.add(new Reason(dup.startsWith("Plugin") ? ReasonCode.DUPLICATE_PLUGIN : ReasonCode.DUPLICATE_MODULE,
           pluginId, dup));
     }
-    invalidCapabilities.forEach(m -> reasons.add(new Reason(ReasonCode.INVALID_CAPABILITY, pluginId, m)));
+    invalidCapabilities.values().forEach(m -> reasons.add(new Reason(ReasonCode.INVALID_CAPABILITY, pluginId, m)));
     if (reasons.isEmpty() && dto.state() == FeatureState.RUNNING) {
       reasons.add(new Reason(ReasonCode.RUNNING, pluginId, "Plugin '" + pluginId + "' is running with "
           + dto.modules().size() + " module(s)"));

@@ -43,6 +43,11 @@ public final class ExtensionPointTable {
     return Optional.ofNullable(entries.get(id));
   }
 
+  /** Withdraws one extension point (a module that failed to register). */
+  public synchronized void remove(String id) {
+    entries.remove(id);
+  }
+
   /** Withdraws every extension point owned by {@code pluginId}; returns what was removed. */
   public synchronized List<Entry> removePlugin(String pluginId) {
     List<Entry> removed = new ArrayList<>();

@@ -30,19 +30,23 @@ public final class RegistrationIndex {
     if (!Registration.PLUGIN.equals(r.type()) && !Registration.MODULE.equals(r.type())) {
       throw new IllegalStateException("Invalid registration type '" + r.type() + "'");
     }
+    // extension points first, as upstream enumerates them: a registration that is both a duplicate
+    // and brings a duplicate extension point reports the extension point
     table.register(r);
-    if (!r.isModule()) {
-      if (plugins.containsKey(r.pluginId())) {
-        throw new IllegalStateException("Plugin '" + r.pluginId() + "' is already registered");
-      }
-      plugins.put(r.pluginId(), r);
+    String duplicate = null;
+    if (!r.isModule() && plugins.containsKey(r.pluginId())) {
+      duplicate = "Plugin '" + r.pluginId() + "' is already registered";
+    } else if (r.isModule() && modules.getOrDefault(r.pluginId(), Map.of()).containsKey(r.moduleId())) {
+      duplicate = "Module '" + r.moduleId() + "' for plugin '" + r.pluginId() + "' is already registered";
+    }
+    if (duplicate != null) {
+      r.extensionPoints().forEach(p -> table.remove(p.extensionPoint().id()));
+      throw new IllegalStateException(duplicate);
+    }
+    if (r.isModule()) {
+      modules.computeIfAbsent(r.pluginId(), k -> new LinkedHashMap<>()).put(r.moduleId(), r);
     } else {
-      Map<String, Registration> ofPlugin = modules.computeIfAbsent(r.pluginId(), k -> new LinkedHashMap<>());
-      if (ofPlugin.containsKey(r.moduleId())) {
-        throw new IllegalStateException(
-            "Module '" + r.moduleId() + "' for plugin '" + r.pluginId() + "' is already registered");
-      }
-      ofPlugin.put(r.moduleId(), r);
+      plugins.put(r.pluginId(), r);
     }
   }
 

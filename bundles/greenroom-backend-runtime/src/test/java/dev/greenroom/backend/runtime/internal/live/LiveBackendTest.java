@@ -155,4 +155,24 @@ class LiveBackendTest {
     assertNull(run.error());
     assertEquals(List.of(), run.modules());
   }
+
+  @Test
+  void aModuleWhoseRegisterBreaksFailsAloneAndThePluginStillStarts() {
+    LiveBackend b = backend();
+    BackendModule broken = BackendModule.create("a", "broken", env -> {});
+    BackendModule clash = BackendModule.create("a", "clash", env -> {
+      env.registerExtensionPoint(SINK, s -> {});
+      env.registerInit(Deps.none(), d -> {});
+    });
+
+    PluginRun run = b.startPlugin("a", pluginA(), List.of(broken, module("a", "one", "1"), clash));
+
+    assertNull(run.error());
+    assertEquals(List.of("init a [1]"), events);
+    assertEquals(List.of("one", "broken", "clash"), run.modules().stream().map(PluginRun.ModuleRun::moduleId).toList());
+    assertNull(run.modules().get(0).error());
+    assertEquals("Error: registerInit was not called by register in broken module for a", ErrorText.of(run.modules().get(1).error()));
+    assertEquals("Error: ExtensionPoint with ID 'a.sink' is already registered", ErrorText.of(run.modules().get(2).error()));
+    assertEquals(List.of("+a.sink"), published);
+  }
 }
