@@ -84,10 +84,19 @@ public final class DependencyGraph<T> {
    * consumes has been visited. Ids nobody provides are ignored. Nodes that become ready together
    * are started in their given order. Blocks until all nodes are visited; {@code visit} must not
    * throw (record failures instead). Call {@link #detectCircularDependency()} first.
+   *
+   * <p>Of the nodes that become ready together, all but the last go to {@code executor} (in order)
+   * and the last runs on the thread that made them ready (the caller's, at the start): a chain of
+   * modules runs on one thread instead of parking one pool thread per link, and a same-thread
+   * executor still sees registration order.
    */
   public void parallelTopologicalTraversal(Executor executor, Consumer<T> visit) {
     Traversal traversal = new Traversal(executor, visit);
-    traversal.processMore();
+    List<Node<T>> ready;
+    synchronized (traversal) {
+      ready = traversal.takeReady();
+    }
+    traversal.dispatch(ready);
     traversal.done.join();
   }
 
@@ -104,30 +113,42 @@ public final class DependencyGraph<T> {
       this.visit = visit;
     }
 
-    void processMore() {
+    /** Removes and returns the nodes that are ready now; completes the traversal when all ran. */
+    private List<Node<T>> takeReady() {
       List<Node<T>> ready = new ArrayList<>();
-      synchronized (this) {
-        if (waiting.isEmpty()) {
-          if (inFlight == 0) {
-            done.complete(null);
-          }
-          return;
+      if (waiting.isEmpty()) {
+        if (inFlight == 0) {
+          done.complete(null);
         }
-        for (Node<T> node : waiting) {
-          if (isReady(node)) {
-            ready.add(node);
-          }
-        }
-        waiting.removeAll(ready);
-        if (ready.isEmpty() && inFlight == 0) {
-          done.completeExceptionally(new IllegalStateException("Circular dependency detected"));
-          return;
-        }
-        inFlight += ready.size();
+        return ready;
       }
-      for (Node<T> node : ready) {
-        executor.execute(() -> run(node));
+      for (Node<T> node : waiting) {
+        if (isReady(node)) {
+          ready.add(node);
+        }
       }
+      waiting.removeAll(ready);
+      if (ready.isEmpty() && inFlight == 0) {
+        done.completeExceptionally(new IllegalStateException("Circular dependency detected"));
+      }
+      inFlight += ready.size();
+      return ready;
+    }
+
+    private void dispatch(List<Node<T>> ready) {
+      Node<T> inline = handOff(ready);
+      if (inline != null) {
+        runFrom(inline);
+      }
+    }
+
+    /** Sends all but the last of {@code ready} to the executor; returns the last (or null). */
+    private Node<T> handOff(List<Node<T>> ready) {
+      for (int i = 0; i < ready.size() - 1; i++) {
+        Node<T> node = ready.get(i);
+        executor.execute(() -> runFrom(node));
+      }
+      return ready.isEmpty() ? null : ready.get(ready.size() - 1);
     }
 
     private boolean isReady(Node<T> node) {
@@ -139,19 +160,24 @@ public final class DependencyGraph<T> {
       return true;
     }
 
-    private void run(Node<T> node) {
-      try {
-        visit.accept(node.value());
-      } catch (RuntimeException e) {
-        // visit is documented not to throw; keep the traversal alive regardless
-      } finally {
+    /** Runs {@code first}, then keeps running on this thread the last node it made ready. */
+    private void runFrom(Node<T> first) {
+      Node<T> node = first;
+      while (node != null) {
+        try {
+          visit.accept(node.value());
+        } catch (RuntimeException e) {
+          // visit is documented not to throw; keep the traversal alive regardless
+        }
+        List<Node<T>> ready;
         synchronized (this) {
           inFlight--;
           for (String id : node.provides()) {
             remainingProviders.merge(id, -1, Integer::sum);
           }
+          ready = takeReady();
         }
-        processMore();
+        node = handOff(ready);
       }
     }
   }

@@ -13,7 +13,10 @@ import java.util.concurrent.Future;
  * unwraps default exports (twice, for CJS-style nesting), checks the feature tag and version.
  */
 final class FeatureUnwrapper {
-  private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  /** Loaded only when an invalid feature must be described: Jackson stays off the start path. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  }
 
   private FeatureUnwrapper() {}
 
@@ -65,7 +68,7 @@ final class FeatureUnwrapper {
   /** JSON.stringify-like rendering of an invalid feature, for the error message. */
   static String describe(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return Json.MAPPER.writeValueAsString(value);
     } catch (Exception e) {
       return String.valueOf(value);
     }

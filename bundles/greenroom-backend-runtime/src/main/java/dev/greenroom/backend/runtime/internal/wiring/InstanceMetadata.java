@@ -9,8 +9,10 @@ import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledM
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledPlugin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The built-in {@code core.rootInstanceMetadata} factory. Built from its own register pass (before
@@ -21,14 +23,14 @@ final class InstanceMetadata {
   private InstanceMetadata() {}
 
   static ServiceFactory<RootInstanceMetadataService> factory(List<RegistrationsFeature> features) {
-    List<String> pluginOrder = new ArrayList<>();
+    Set<String> pluginOrder = new LinkedHashSet<>();
     Map<String, List<InstalledModule>> modules = new LinkedHashMap<>();
     for (RegistrationsFeature feature : features) {
       for (Registration r : feature.getRegistrations()) {
         List<InstalledModule> ofPlugin = modules.computeIfAbsent(r.pluginId(), k -> new ArrayList<>());
         if (r.isModule()) {
           ofPlugin.add(new InstalledModule(r.moduleId()));
-        } else if (!pluginOrder.contains(r.pluginId())) {
+        } else {
           pluginOrder.add(r.pluginId());
         }
       }
