@@ -4,26 +4,29 @@ import dev.greenroom.backend.api.services.LifecycleHook;
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.backend.api.services.RootLifecycleService;
 
-/** The default {@code core.rootLifecycle}: startup, before-shutdown and shutdown hooks. */
+/**
+ * The default {@code core.rootLifecycle}: a plugin lifecycle's startup and shutdown hooks, plus
+ * before-shutdown hooks that run first on stop.
+ */
 public final class RootLifecycle implements RootLifecycleService, RootLifecycleTriggers {
   private final LoggerService logger;
-  private final HookList startup = new HookList("Startup", "Attempted to add startup hook after startup");
+  private final PluginLifecycle hooks;
   private final HookList beforeShutdown =
       new HookList("Before shutdown", "Attempt to add before shutdown hook after shutdown has started");
-  private final HookList shutdown = new HookList("Shutdown", "Attempted to add shutdown hook after shutdown");
 
   public RootLifecycle(LoggerService logger) {
     this.logger = logger;
+    this.hooks = new PluginLifecycle(logger);
   }
 
   @Override
   public void addStartupHook(LifecycleHook hook) {
-    startup.add(hook, logger);
+    hooks.addStartupHook(hook);
   }
 
   @Override
   public void addStartupHook(LifecycleHook hook, LoggerService hookLogger) {
-    startup.add(hook, hookLogger == null ? logger : hookLogger);
+    hooks.addStartupHook(hook, hookLogger);
   }
 
   @Override
@@ -33,17 +36,17 @@ public final class RootLifecycle implements RootLifecycleService, RootLifecycleT
 
   @Override
   public void addShutdownHook(LifecycleHook hook) {
-    shutdown.add(hook, logger);
+    hooks.addShutdownHook(hook);
   }
 
   @Override
   public void addShutdownHook(LifecycleHook hook, LoggerService hookLogger) {
-    shutdown.add(hook, hookLogger == null ? logger : hookLogger);
+    hooks.addShutdownHook(hook, hookLogger);
   }
 
   @Override
   public void startup() {
-    startup.run();
+    hooks.startup();
   }
 
   @Override
@@ -53,6 +56,6 @@ public final class RootLifecycle implements RootLifecycleService, RootLifecycleT
 
   @Override
   public void shutdown() {
-    shutdown.run();
+    hooks.shutdown();
   }
 }

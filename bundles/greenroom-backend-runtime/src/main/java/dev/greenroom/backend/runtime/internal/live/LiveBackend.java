@@ -61,10 +61,6 @@ public final class LiveBackend {
     rootStarted = true;
   }
 
-  public boolean isRootStarted() {
-    return rootStarted;
-  }
-
   public ServiceRegistry registry() {
     return registry;
   }

@@ -19,7 +19,6 @@ final class BootBatch {
   private final StartupResultCollector collector;
   private final Set<String> pending;
   private final Consumer<BackendStartupResult> onFinished;
-  private BackendStartupResult result;
 
   BootBatch(Collection<String> pluginIds, LoggerService logger, BootFailurePolicy policy,
       Consumer<BackendStartupResult> onFinished) {
@@ -46,16 +45,7 @@ final class BootBatch {
     return true;
   }
 
-  synchronized boolean isPending(String pluginId) {
-    return pending.contains(pluginId);
-  }
-
-  synchronized BackendStartupResult result() {
-    return result;
-  }
-
   private void finish() {
-    result = collector.finish();
-    onFinished.accept(result);
+    onFinished.accept(collector.finish());
   }
 }

@@ -77,10 +77,6 @@ final class Coordinators implements CoordinatorHost {
     byPlugin.values().forEach(PluginCoordinator::rootReady);
   }
 
-  BootBatch boot() {
-    return boot;
-  }
-
   void haltAll() {
     byPlugin.values().forEach(PluginCoordinator::halt);
     timer.shutdownNow();

@@ -1,7 +1,9 @@
 package dev.greenroom.backend.runtime.internal.osgi;
 
 import dev.greenroom.backend.api.services.LoggerService;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -10,9 +12,13 @@ import org.osgi.util.tracker.BundleTracker;
 
 /**
  * Watches starting and active bundles for {@code greenroom.feature} capabilities, so each
- * coordinator knows which module (and plugin) bundles to wait for.
+ * coordinator knows which module (and plugin) bundles to wait for, and which malformed
+ * capabilities to show in its diagnosis until their bundle goes away.
  */
-final class DeclarationTracker extends BundleTracker<List<DeclaredFeature>> {
+final class DeclarationTracker extends BundleTracker<DeclarationTracker.Declarations> {
+  /** What one bundle declares: its well-formed features, and the plugins named by malformed ones. */
+  record Declarations(List<DeclaredFeature> features, Set<String> malformedPlugins) {}
+
   private final Coordinators coordinators;
   private final IsolationHooks isolation;
   private final Supplier<LoggerService> logger;
@@ -26,26 +32,27 @@ final class DeclarationTracker extends BundleTracker<List<DeclaredFeature>> {
   }
 
   @Override
-  public List<DeclaredFeature> addingBundle(Bundle bundle, BundleEvent event) {
-    List<String> malformedOf = new java.util.ArrayList<>();
-    List<DeclaredFeature> declared = FeatureCapabilities.of(bundle, (plugin, message) -> {
+  public Declarations addingBundle(Bundle bundle, BundleEvent event) {
+    Set<String> malformedPlugins = new LinkedHashSet<>();
+    List<DeclaredFeature> features = FeatureCapabilities.of(bundle, (plugin, message) -> {
       logger.get().warn(message);
       if (plugin != null) {
         coordinators.of(plugin).invalidCapability(bundle.getBundleId(), message);
-        malformedOf.add(plugin);
+        malformedPlugins.add(plugin);
       }
     });
-    if (declared.isEmpty() && malformedOf.isEmpty()) {
+    if (features.isEmpty() && malformedPlugins.isEmpty()) {
       return null;
     }
-    malformedOf.forEach(plugin -> declared.add(new DeclaredFeature(plugin, null, null)));
-    declared.stream().filter(d -> d.bundle() != null).forEach(d -> coordinators.of(d.pluginId()).declared(d));
-    return declared;
+    features.forEach(d -> coordinators.of(d.pluginId()).declared(d));
+    return new Declarations(features, malformedPlugins);
   }
 
   @Override
-  public void removedBundle(Bundle bundle, BundleEvent event, List<DeclaredFeature> declared) {
-    declared.forEach(d -> coordinators.of(d.pluginId()).undeclared(bundle.getBundleId()));
+  public void removedBundle(Bundle bundle, BundleEvent event, Declarations declared) {
+    Set<String> plugins = new LinkedHashSet<>(declared.malformedPlugins());
+    declared.features().forEach(d -> plugins.add(d.pluginId()));
+    plugins.forEach(p -> coordinators.of(p).undeclared(bundle.getBundleId()));
     isolation.forget(bundle.getBundleId());
   }
 }

@@ -7,6 +7,7 @@ import dev.greenroom.backend.api.Registration;
 import dev.greenroom.backend.api.RegistrationsFeature;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.services.LoggerService;
+import dev.greenroom.backend.runtime.internal.wiring.FeatureUnwrapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -40,10 +41,7 @@ final class FeatureServiceTracker extends ServiceTracker<BackendFeature, Object>
     }
     String bundle = BundleNames.of(ref.getBundle());
     try {
-      if (!BackendFeature.TYPE.equals(feature.type()) || !BackendFeature.VERSION.equals(feature.version())) {
-        throw new IllegalArgumentException("Invalid BackendFeature, bad "
-            + (!BackendFeature.TYPE.equals(feature.type()) ? "type '" + feature.type() + "'" : "version '" + feature.version() + "'"));
-      }
+      FeatureUnwrapper.validate(feature);
       if (feature instanceof ServiceFactory<?> factory) {
         synchronized (factoryRefs) {
           factoryRefs.add(ref);

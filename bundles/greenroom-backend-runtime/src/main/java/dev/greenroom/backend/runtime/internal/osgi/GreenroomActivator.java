@@ -79,7 +79,8 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
       return;
     }
     List<ServiceFactory<?>> defaults = DefaultServiceFactories.create(settings.configDir(), settings.configFiles());
-    extensionPointServices = new ExtensionPointServices(context, entry -> ownerBundle(entry.pluginId(), entry.moduleId()));
+    // the coordinator records the bundles of a run before starting it, so the owner is always known
+    extensionPointServices = new ExtensionPointServices(context, entry -> coordinators.ownerOf(entry.pluginId(), entry.moduleId()));
     LiveBackend live = new LiveBackend(defaults, extensionPointServices);
     for (ServiceFactory<?> f : features.factoriesForRootStart()) {
       try {
@@ -125,23 +126,6 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     } else {
       live.rootLogger().error(StartupErrors.toError(result).getMessage());
     }
-  }
-
-  private Bundle ownerBundle(String pluginId, String moduleId) {
-    // the bundle whose feature is running, not just any bundle declaring the id (a refused
-    // duplicate declares it too)
-    Bundle running = coordinators.ownerOf(pluginId, moduleId);
-    if (running != null) {
-      return running;
-    }
-    for (var d : declarations.getTracked().values()) {
-      for (DeclaredFeature f : d) {
-        if (f.bundle() != null && f.pluginId().equals(pluginId) && java.util.Objects.equals(f.moduleId(), moduleId)) {
-          return f.bundle();
-        }
-      }
-    }
-    return null;
   }
 
   @Override

@@ -239,9 +239,7 @@ final class PluginCoordinator {
   }
 
   private void waitOrTimeOut() {
-    if (plugins.isEmpty() && runningWith == null) {
-      state = FeatureState.WAITING_FOR_MODULES;
-    } else if (runningWith == null) {
+    if (runningWith == null) {
       state = FeatureState.WAITING_FOR_MODULES;
     }
     if (waitingSince < 0) {

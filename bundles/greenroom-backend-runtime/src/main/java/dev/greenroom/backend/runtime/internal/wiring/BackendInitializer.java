@@ -38,6 +38,7 @@ public final class BackendInitializer implements Backend {
   private CompletableFuture<BackendStartupResult> startFuture;
   private CompletableFuture<Void> stopFuture;
   private volatile PluginInitializer pluginInitializer;
+  private volatile List<String> enumeratedPluginIds;
 
   public BackendInitializer(List<ServiceFactory<?>> defaultFactories) {
     this(defaultFactories, InitThreads.POOL);
@@ -102,6 +103,7 @@ public final class BackendInitializer implements Backend {
 
     RegistrationIndex index = RegistrationIndex.enumerate(registrations, extensionPoints);
     List<String> pluginIds = index.pluginIds();
+    enumeratedPluginIds = pluginIds;
     RootConfigService config = registry.get(CoreServices.ROOT_CONFIG, "root");
     RootLoggerService rootLogger = registry.get(CoreServices.ROOT_LOGGER, "root");
     StartupResultCollector collector =
@@ -212,6 +214,11 @@ public final class BackendInitializer implements Backend {
   }
 
   private Set<String> registeredPluginIds() {
+    List<String> known = enumeratedPluginIds;
+    if (known != null) {
+      return new LinkedHashSet<>(known);
+    }
+    // start failed before enumeration: one more register pass, as upstream does at stop
     Set<String> ids = new LinkedHashSet<>();
     for (RegistrationsFeature feature : registrations) {
       try {

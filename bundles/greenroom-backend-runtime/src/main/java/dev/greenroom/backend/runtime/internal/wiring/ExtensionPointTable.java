@@ -32,8 +32,7 @@ public final class ExtensionPointTable {
     }
   }
 
-  /** Throws Backstage's duplicate message if {@code id} is taken. */
-  public synchronized void checkUnique(String id) {
+  private void checkUnique(String id) {
     if (entries.containsKey(id)) {
       throw new IllegalStateException("ExtensionPoint with ID '" + id + "' is already registered");
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
  * Turns what was passed to {@code add()} into a valid {@link BackendFeature}: awaits futures,
  * unwraps default exports (twice, for CJS-style nesting), checks the feature tag and version.
  */
-final class FeatureUnwrapper {
+public final class FeatureUnwrapper {
   /** Loaded only when an invalid feature must be described: Jackson stays off the start path. */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -31,7 +31,8 @@ final class FeatureUnwrapper {
     throw new IllegalArgumentException("Failed to add feature, invalid feature " + describe(value));
   }
 
-  static BackendFeature validate(BackendFeature feature) {
+  /** Checks the feature tag and version (Backstage's messages); returns the feature. */
+  public static BackendFeature validate(BackendFeature feature) {
     if (!BackendFeature.TYPE.equals(feature.type())) {
       throw new IllegalArgumentException("Invalid BackendFeature, bad type '" + feature.type() + "'");
     }
