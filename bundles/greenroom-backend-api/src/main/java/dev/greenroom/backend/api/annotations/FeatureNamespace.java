@@ -16,6 +16,12 @@ public final class FeatureNamespace {
   /** Service property on extension-point services: the extension point id. */
   public static final String EXTENSION_POINT = "greenroom.extension.point";
 
+  /** The capability namespace of a bundle that provides core-service factories. */
+  public static final String SERVICE_NAMESPACE = "greenroom.service";
+
+  /** Attribute of {@link #SERVICE_NAMESPACE}: the ids of the services provided (a list). */
+  public static final String SERVICE_ID = "greenroom.service.id";
+
   /** The extender name the runtime provides and feature bundles require. */
   public static final String EXTENDER = "greenroom.backend";
 
