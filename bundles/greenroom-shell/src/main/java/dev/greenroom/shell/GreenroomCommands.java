@@ -30,7 +30,8 @@ import org.osgi.service.component.annotations.Reference;
       "osgi.command.function=plugin",
       "osgi.command.function=extensions",
       "osgi.command.function=services",
-      "osgi.command.function=diag"
+      "osgi.command.function=diag",
+      "osgi.command.function=restart"
     })
 @RequireGogoWhiteboard
 public class GreenroomCommands {
@@ -84,5 +85,10 @@ public class GreenroomCommands {
         .collect(Collectors.joining(", "));
     return new IllegalArgumentException("No plugin with id '" + pluginId + "'. Known plugins: "
         + (known.isEmpty() ? "none" : known));
+  }
+
+  @Descriptor("Restart one plugin with the modules present now (its shutdown hooks run, then init again); other plugins are untouched")
+  public PluginDTO restart(@Descriptor("plugin id") String pluginId) {
+    return runtime.restart(pluginId);
   }
 }

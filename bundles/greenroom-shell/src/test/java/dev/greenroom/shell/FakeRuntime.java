@@ -48,4 +48,12 @@ final class FakeRuntime implements GreenroomRuntime {
     return d != null ? d : new DiagnosisDTO(pluginId, null, List.of(new Reason(
         ReasonCode.UNKNOWN_PLUGIN, pluginId, "No plugin with id '" + pluginId + "'")));
   }
+
+  final List<String> restarted = new ArrayList<>();
+
+  @Override
+  public PluginDTO restart(String pluginId) {
+    restarted.add(pluginId);
+    return plugin(pluginId).orElseThrow(() -> new IllegalArgumentException("Plugin '" + pluginId + "' cannot be restarted"));
+  }
 }

@@ -129,4 +129,12 @@ class GreenroomCommandsTest {
   private static List<String> moduleIds(PluginDTO p) {
     return p.modules().stream().map(ModuleDTO::moduleId).toList();
   }
+
+  @Test
+  void restartAsksTheRuntimeAndReturnsThePluginAfterwards() {
+    PluginDTO after = commands.restart("catalog");
+    assertEquals("catalog", after.pluginId());
+    assertEquals(List.of("catalog"), runtime.restarted);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> commands.restart("nope"));
+  }
 }

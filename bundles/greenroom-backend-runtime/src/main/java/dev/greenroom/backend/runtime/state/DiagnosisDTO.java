@@ -24,6 +24,8 @@ public record DiagnosisDTO(String pluginId, FeatureState state, List<Reason> rea
     DUPLICATE_PLUGIN,
     DUPLICATE_MODULE,
     INVALID_CAPABILITY,
+    /** The framework refused to wire a bundle of this plugin to another plugin's package. */
+    WIRING_REFUSED,
     RUNNING
   }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Read-only view of the running backend, as DTOs. */
+/** The running backend as DTOs, and the one action the shell needs: restart a plugin. */
 @ProviderType
 public interface GreenroomRuntime {
   /** Every plugin id known (running, waiting or failed), sorted by id. */
@@ -20,4 +20,14 @@ public interface GreenroomRuntime {
 
   /** Why {@code pluginId} is in its state: what it waits for, or why it failed. */
   DiagnosisDTO diagnose(String pluginId);
+
+  /**
+   * Stops {@code pluginId} (its shutdown hooks run, its extension points and routes are withdrawn)
+   * and starts it again with the modules present now; other plugins are untouched. Returns once
+   * the new start has finished, with the plugin's state after it.
+   *
+   * @throws IllegalArgumentException if no bundle provides the plugin, or root services have not
+   *     started yet
+   */
+  PluginDTO restart(String pluginId);
 }

@@ -73,6 +73,10 @@ public final class LiveBackend {
     return registry.get(CoreServices.ROOT_LOGGER, "root");
   }
 
+  public RootConfigService rootConfig() {
+    return registry.get(CoreServices.ROOT_CONFIG, "root");
+  }
+
   public BootFailurePolicy bootFailurePolicy() {
     RootConfigService config = registry.get(CoreServices.ROOT_CONFIG, "root");
     return BootFailurePolicy.from(config);

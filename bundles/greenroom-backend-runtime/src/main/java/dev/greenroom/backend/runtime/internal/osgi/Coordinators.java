@@ -38,6 +38,7 @@ final class Coordinators implements CoordinatorHost {
   private final Consumer<BackendStartupResult> onBootFinished;
   private volatile LiveBackend backend;
   private volatile BootBatch boot;
+  private ConfigRestarts configRestarts;
 
   Coordinators(BundleContext context, long moduleTimeoutMillis, LoggerService earlyLogger,
       Consumer<BackendStartupResult> onBootFinished) {
@@ -75,9 +76,19 @@ final class Coordinators implements CoordinatorHost {
     expected.sort(String::compareTo);
     boot = new BootBatch(expected, liveBackend.rootLogger(), liveBackend.bootFailurePolicy(), onBootFinished);
     byPlugin.values().forEach(PluginCoordinator::rootReady);
+    configRestarts = new ConfigRestarts(liveBackend.rootConfig(), this::all, this::logger);
+  }
+
+  /** Restarts one plugin by hand; false if no feature of it is present. */
+  boolean restart(String pluginId) {
+    PluginCoordinator c = byPlugin.get(pluginId);
+    return c != null && c.restart().join();
   }
 
   void haltAll() {
+    if (configRestarts != null) {
+      configRestarts.close();
+    }
     byPlugin.values().forEach(PluginCoordinator::halt);
     timer.shutdownNow();
   }

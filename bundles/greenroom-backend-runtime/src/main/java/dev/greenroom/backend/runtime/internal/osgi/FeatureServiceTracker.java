@@ -26,6 +26,7 @@ final class FeatureServiceTracker extends ServiceTracker<BackendFeature, Object>
   private final Supplier<LoggerService> logger;
   private final List<ServiceReference<BackendFeature>> factoryRefs = new ArrayList<>();
   private volatile boolean rootStarted;
+  private volatile Runnable onFactory = () -> {};
 
   FeatureServiceTracker(BundleContext context, Coordinators coordinators, Supplier<LoggerService> logger) {
     super(context, BackendFeature.class, null);
@@ -46,6 +47,7 @@ final class FeatureServiceTracker extends ServiceTracker<BackendFeature, Object>
         synchronized (factoryRefs) {
           factoryRefs.add(ref);
         }
+        onFactory.run();
         if (rootStarted) {
           logger.get().warn("Service factory for " + factory.service().id() + " from bundle " + bundle
               + " arrived after the backend started; it takes effect when the runtime bundle restarts");
@@ -78,6 +80,25 @@ final class FeatureServiceTracker extends ServiceTracker<BackendFeature, Object>
       }
     }
     context.ungetService(ref);
+  }
+
+  /** Called whenever a service factory service arrives. */
+  void onFactory(Runnable listener) {
+    this.onFactory = listener;
+  }
+
+  /** The service factories registered so far, as {@code <bundleId>:<serviceId>}. */
+  java.util.Set<String> factoryKeys() {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    synchronized (factoryRefs) {
+      for (ServiceReference<BackendFeature> ref : factoryRefs) {
+        Object f = getService(ref);
+        if (f instanceof ServiceFactory<?> factory && ref.getBundle() != null) {
+          keys.add(ref.getBundle().getBundleId() + ":" + factory.service().id());
+        }
+      }
+    }
+    return keys;
   }
 
   /** The service factories registered so far, highest ranking first, and marks the root started. */

@@ -19,6 +19,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
 
@@ -38,7 +39,12 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
   private FeatureServiceTracker features;
   private DeclarationTracker declarations;
   private ExtensionPointServices extensionPointServices;
+  private ServiceProviderGate serviceProviders;
+  private PluginWiringHook wiringHook;
   private volatile LiveBackend backend;
+  private boolean rootStarting;
+  private volatile boolean stopping;
+  private Thread starter;
   private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
   private StandaloneShutdown standaloneShutdown;
   private volatile Thread.UncaughtExceptionHandler crashGuard;
@@ -52,11 +58,15 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     this.isolation = new IsolationHooks();
     registrations.add(context.registerService(
         new String[] {FindHook.class.getName(), EventListenerHook.class.getName()}, isolation, null));
+    this.wiringHook = new PluginWiringHook(coordinators::logger);
+    registrations.add(context.registerService(ResolverHookFactory.class, wiringHook, null));
     this.declarations = new DeclarationTracker(context, coordinators, isolation, coordinators::logger);
     this.features = new FeatureServiceTracker(context, coordinators, coordinators::logger);
     declarations.open();
+    serviceProviders = new ServiceProviderGate(context, features::factoryKeys);
+    features.onFactory(serviceProviders::factoryArrived);
     features.open();
-    registrations.add(context.registerService(GreenroomRuntime.class, new RuntimeState(coordinators, () -> backend), null));
+    registrations.add(context.registerService(GreenroomRuntime.class, new RuntimeState(coordinators, () -> backend, wiringHook), null));
     if (settings.standalone()) {
       standaloneShutdown = StandaloneShutdown.install(context);
       createDeployFolder(context);
@@ -75,7 +85,21 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
   }
 
   private synchronized void startRootAsync() {
-    if (backend != null) {
+    if (rootStarting) {
+      return;
+    }
+    rootStarting = true;
+    starter = new Thread(this::startRoot, "greenroom-root-start");
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  private void startRoot() {
+    try {
+      List<ServiceProviderGate.Declared> missing = serviceProviders.await(settings.moduleTimeoutMillis());
+      ServiceProviderGate.report(missing, settings.moduleTimeoutMillis(), earlyLogger);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return;
     }
     List<ServiceFactory<?>> defaults = DefaultServiceFactories.create(settings.configDir(), settings.configFiles());
@@ -89,20 +113,21 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
         earlyLogger.error("Ignoring service factory for " + f.service().id() + ": " + e.getMessage(), e);
       }
     }
-    backend = live;
-    Thread starter = new Thread(() -> {
-      try {
-        live.startRoot();
-        if (settings.standalone()) {
-          installCrashGuard(live);
-        }
-        coordinators.rootStarted(live);
-      } catch (RuntimeException e) {
-        earlyLogger.error("Backend root services failed to start: " + e.getMessage(), e);
+    synchronized (this) {
+      if (stopping) {
+        return;
       }
-    }, "greenroom-root-start");
-    starter.setDaemon(true);
-    starter.start();
+      backend = live;
+    }
+    try {
+      live.startRoot();
+      if (settings.standalone()) {
+        installCrashGuard(live);
+      }
+      coordinators.rootStarted(live);
+    } catch (RuntimeException e) {
+      earlyLogger.error("Backend root services failed to start: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -131,6 +156,12 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
   @Override
   public void stop(BundleContext context) {
     context.removeFrameworkListener(this);
+    synchronized (this) {
+      stopping = true;
+      if (starter != null) {
+        starter.interrupt();
+      }
+    }
     coordinators.haltAll();
     LiveBackend live = backend;
     if (live != null) {

@@ -123,6 +123,35 @@ final class PluginCoordinator {
     queue.execute(() -> invalidCapabilities.put(bundleId, message));
   }
 
+  /**
+   * Stops the plugin if it runs (or failed) and starts it again with the modules present now:
+   * {@code greenroom:restart}, and a change to the plugin's config. Completes once the new start
+   * has finished; false if there is no plugin feature to start or the root is not ready.
+   */
+  java.util.concurrent.CompletableFuture<Boolean> restart() {
+    java.util.concurrent.CompletableFuture<Boolean> done = new java.util.concurrent.CompletableFuture<>();
+    queue.execute(() -> {
+      try {
+        if (!rootReady || plugins.isEmpty()) {
+          done.complete(false);
+          return;
+        }
+        Map<String, Contribution> chosen = chosenModules();
+        stopIfRunning(FeatureState.STOPPED);
+        start(plugins.get(0), chosen, missingModules(chosen));
+        done.complete(true);
+      } catch (RuntimeException | Error e) {
+        done.completeExceptionally(e);
+      }
+    });
+    return done;
+  }
+
+  /** Whether the plugin has been started (running or failed) and would be restarted by a change. */
+  boolean started() {
+    return runningWith != null;
+  }
+
   /** No more starts (the runtime is stopping); blocks until the current step is done. */
   void halt() {
     java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();

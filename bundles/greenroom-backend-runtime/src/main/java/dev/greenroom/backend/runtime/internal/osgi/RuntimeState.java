@@ -21,10 +21,12 @@ import java.util.function.Supplier;
 final class RuntimeState implements GreenroomRuntime {
   private final Coordinators coordinators;
   private final Supplier<LiveBackend> backend;
+  private final PluginWiringHook wiring;
 
-  RuntimeState(Coordinators coordinators, Supplier<LiveBackend> backend) {
+  RuntimeState(Coordinators coordinators, Supplier<LiveBackend> backend, PluginWiringHook wiring) {
     this.coordinators = coordinators;
     this.backend = backend;
+    this.wiring = wiring;
   }
 
   @Override
@@ -73,12 +75,33 @@ final class RuntimeState implements GreenroomRuntime {
 
   @Override
   public DiagnosisDTO diagnose(String pluginId) {
-    for (PluginCoordinator c : coordinators.all()) {
-      if (c.pluginId().equals(pluginId) && !c.isEmpty()) {
-        return c.diagnose();
+    List<Reason> refused = new ArrayList<>();
+    for (PluginWiringHook.Refusal r : wiring.refusals()) {
+      if (r.requirerPlugin().equals(pluginId) || r.providerPlugin().equals(pluginId)) {
+        refused.add(new Reason(ReasonCode.WIRING_REFUSED, r.requirer(), r.message()));
       }
     }
-    return new DiagnosisDTO(pluginId, FeatureState.STOPPED,
-        List.of(new Reason(ReasonCode.UNKNOWN_PLUGIN, pluginId, "No bundle declares or provides plugin '" + pluginId + "'")));
+    for (PluginCoordinator c : coordinators.all()) {
+      if (c.pluginId().equals(pluginId) && !c.isEmpty()) {
+        DiagnosisDTO d = c.diagnose();
+        if (refused.isEmpty()) {
+          return d;
+        }
+        List<Reason> all = new ArrayList<>(d.reasons());
+        all.addAll(refused);
+        return new DiagnosisDTO(d.pluginId(), d.state(), all);
+      }
+    }
+    List<Reason> reasons = new ArrayList<>(refused);
+    reasons.add(0, new Reason(ReasonCode.UNKNOWN_PLUGIN, pluginId, "No bundle declares or provides plugin '" + pluginId + "'"));
+    return new DiagnosisDTO(pluginId, FeatureState.STOPPED, reasons);
+  }
+
+  @Override
+  public PluginDTO restart(String pluginId) {
+    if (!coordinators.restart(pluginId)) {
+      throw new IllegalArgumentException("Plugin '" + pluginId + "' cannot be restarted: no bundle provides it, or the backend has not started yet");
+    }
+    return plugin(pluginId).orElseThrow();
   }
 }

@@ -1,0 +1,120 @@
+package dev.greenroom.backend.runtime.internal.osgi;
+
+import dev.greenroom.backend.api.annotations.FeatureNamespace;
+import dev.greenroom.backend.api.services.LoggerService;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRevision;
+
+/**
+ * Holds the root start until every starting or active bundle that declares {@code
+ * greenroom.service} capabilities has registered the service factories it names, so the backend
+ * never starts on the built-in defaults just because, say, the HTTP bundle's component activated a
+ * moment later. Bounded: after the timeout each missing factory is logged with its bundle and the
+ * root starts without it.
+ */
+final class ServiceProviderGate implements BundleListener {
+  /** A service factory a bundle declared: the bundle id and the service ref id. */
+  record Declared(long bundleId, String bundleName, String serviceId) {
+    String key() {
+      return bundleId + ":" + serviceId;
+    }
+  }
+
+  private final BundleContext context;
+  private final Supplier<Set<String>> registeredKeys;
+  private final Object lock = new Object();
+
+  /**
+   * @param registeredKeys the factories registered so far, as {@code <bundleId>:<serviceId>}
+   */
+  ServiceProviderGate(BundleContext context, Supplier<Set<String>> registeredKeys) {
+    this.context = context;
+    this.registeredKeys = registeredKeys;
+  }
+
+  /** Wakes the waiting thread: a factory arrived. */
+  void factoryArrived() {
+    synchronized (lock) {
+      lock.notifyAll();
+    }
+  }
+
+  @Override
+  public void bundleChanged(BundleEvent event) {
+    factoryArrived();
+  }
+
+  /**
+   * Waits until no declared factory is missing, or {@code timeoutMillis} passed.
+   *
+   * @return the factories still missing (empty when all arrived)
+   */
+  List<Declared> await(long timeoutMillis) throws InterruptedException {
+    context.addBundleListener(this);
+    try {
+      long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+      synchronized (lock) {
+        while (true) {
+          List<Declared> missing = missing();
+          long left = (deadline - System.nanoTime()) / 1_000_000L;
+          if (missing.isEmpty() || left <= 0) {
+            return missing;
+          }
+          lock.wait(Math.min(left, 200));
+        }
+      }
+    } finally {
+      context.removeBundleListener(this);
+    }
+  }
+
+  List<Declared> missing() {
+    Set<String> have = registeredKeys.get();
+    List<Declared> out = new ArrayList<>();
+    for (Bundle b : context.getBundles()) {
+      if ((b.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
+        continue;
+      }
+      for (Declared d : declared(b)) {
+        if (!have.contains(d.key())) {
+          out.add(d);
+        }
+      }
+    }
+    return out;
+  }
+
+  static List<Declared> declared(Bundle bundle) {
+    List<Declared> out = new ArrayList<>();
+    BundleRevision revision = bundle.adapt(BundleRevision.class);
+    if (revision == null) {
+      return out;
+    }
+    for (BundleCapability cap : revision.getDeclaredCapabilities(FeatureNamespace.SERVICE_NAMESPACE)) {
+      Object ids = cap.getAttributes().get(FeatureNamespace.SERVICE_ID);
+      if (ids instanceof Collection<?> list) {
+        list.forEach(id -> out.add(new Declared(bundle.getBundleId(), BundleNames.of(bundle), String.valueOf(id))));
+      } else if (ids instanceof String id) {
+        out.add(new Declared(bundle.getBundleId(), BundleNames.of(bundle), id));
+      }
+    }
+    return out;
+  }
+
+  /** Logs each missing factory, naming bundle and service. */
+  static void report(List<Declared> missing, long timeoutMillis, LoggerService logger) {
+    for (Declared d : missing) {
+      logger.error("Bundle " + d.bundleName() + " declares a service factory for " + d.serviceId()
+          + " but registered none within " + timeoutMillis + " ms; the backend starts without it");
+    }
+  }
+}
