@@ -1,0 +1,61 @@
+package dev.greenroom.logging.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The log4j2 configuration Greenroom hands to pax-logging (ConfigAdmin pid {@value #PID}) in
+ * pax-logging's properties syntax: log4j2's properties format with every key under {@value
+ * #PREFIX}. One console appender; its layout is a PatternLayout for pretty lines or a
+ * JsonTemplateLayout (embedded in pax-logging-log4j2) for JSON lines. The root level is {@code
+ * LOG_LEVEL}, so every bundle that logs through pax-logging (Pax Web, Jetty) follows it too.
+ */
+public final class Log4j2Properties {
+  public static final String PID = "org.ops4j.pax.logging";
+  public static final String PREFIX = "log4j2.";
+  /** Marks a configuration as Greenroom's, so one written by a user is never overwritten. */
+  public static final String MARKER = "greenroom.generated";
+  public static final String APPENDER = "out";
+
+  /** {@code <time> <level> <plugin> <message> key=value}, time in UTC as Backstage prints it. */
+  public static final String PRETTY_PATTERN =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}{UTC} %level{lowerCase=true} %c{1.} %m%n";
+
+  /**
+   * Backstage's JSON line ({@code level}, {@code message}, {@code timestamp} and the meta fields at
+   * the top level), plus the logger name and the error, when there is one.
+   */
+  public static final String JSON_TEMPLATE = """
+      {
+        "timestamp": {"$resolver": "timestamp", "pattern": {"format": "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", "timeZone": "UTC"}},
+        "level": {"$resolver": "pattern", "pattern": "%level{lowerCase=true}", "stackTraceEnabled": false},
+        "message": {"$resolver": "message", "stringified": true},
+        "logger": {"$resolver": "logger", "field": "name"},
+        "error": {"$resolver": "exception", "field": "message"},
+        "stack": {"$resolver": "exception", "field": "stackTrace", "stackTrace": {"stringified": true}},
+        "meta": {"$resolver": "mdc", "flatten": true, "stringified": true}
+      }
+      """;
+
+  private Log4j2Properties() {}
+
+  public static Map<String, String> of(LogSettings settings) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put(MARKER, "true");
+    p.put(PREFIX + "rootLogger.level", settings.level().name().toLowerCase(Locale.ROOT));
+    p.put(PREFIX + "rootLogger.appenderRef." + APPENDER + ".ref", APPENDER);
+    String appender = PREFIX + "appender." + APPENDER + ".";
+    p.put(appender + "type", "Console");
+    p.put(appender + "name", APPENDER);
+    p.put(appender + "target", "SYSTEM_OUT");
+    if (settings.format() == LogFormat.JSON) {
+      p.put(appender + "layout.type", "JsonTemplateLayout");
+      p.put(appender + "layout.eventTemplate", JSON_TEMPLATE);
+    } else {
+      p.put(appender + "layout.type", "PatternLayout");
+      p.put(appender + "layout.pattern", PRETTY_PATTERN);
+    }
+    return p;
+  }
+}
