@@ -45,8 +45,14 @@ public final class FilePoller implements AutoCloseable {
     Map<Path, String> now = digests(files.get());
     if (!now.equals(last)) {
       onChange.run();
-      // the files to follow may have changed with the reload ($include added or removed)
-      last = digests(files.get());
+      // The files to follow may have changed with the reload ($include added or removed). Keep
+      // the digests taken BEFORE the reload for files already known: an edit made while the
+      // reload ran must still look like a change to the next poll (at worst one extra reload).
+      Map<Path, String> next = new HashMap<>();
+      for (Path p : files.get()) {
+        next.put(p, now.containsKey(p) ? now.get(p) : digest(p));
+      }
+      last = next;
     }
   }
 

@@ -17,6 +17,13 @@ public final class Log4j2Properties {
   /** Marks a configuration as Greenroom's, so one written by a user is never overwritten. */
   public static final String MARKER = "greenroom.generated";
   public static final String APPENDER = "out";
+  /**
+   * A logger set to TRACE only by Greenroom's configuration: while it is not trace-enabled,
+   * pax-logging still runs on its default configuration (ConfigAdmin delivers asynchronously).
+   */
+  public static final String PROBE = "dev.greenroom.logging.configured";
+  /** Chatty infrastructure kept at warn unless LOG_LEVEL asks for debug. */
+  static final String[] QUIET = {"org.ops4j.pax.web", "org.eclipse.jetty"};
 
   /** {@code <time> <level> <plugin> <message> key=value}, time in UTC as Backstage prints it. */
   public static final String PRETTY_PATTERN =
@@ -45,6 +52,14 @@ public final class Log4j2Properties {
     p.put(MARKER, "true");
     p.put(PREFIX + "rootLogger.level", settings.level().name().toLowerCase(Locale.ROOT));
     p.put(PREFIX + "rootLogger.appenderRef." + APPENDER + ".ref", APPENDER);
+    p.put(PREFIX + "logger.probe.name", PROBE);
+    p.put(PREFIX + "logger.probe.level", "trace");
+    if (settings.level().toInt() > org.slf4j.event.Level.DEBUG.toInt()) {
+      for (int i = 0; i < QUIET.length; i++) {
+        p.put(PREFIX + "logger.quiet" + i + ".name", QUIET[i]);
+        p.put(PREFIX + "logger.quiet" + i + ".level", "warn");
+      }
+    }
     String appender = PREFIX + "appender." + APPENDER + ".";
     p.put(appender + "type", "Console");
     p.put(appender + "name", APPENDER);

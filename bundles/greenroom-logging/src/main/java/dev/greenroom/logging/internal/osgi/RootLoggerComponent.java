@@ -32,7 +32,9 @@ public final class RootLoggerComponent {
   public RootLoggerComponent(BundleContext context, @Reference ConfigurationAdmin configAdmin)
       throws IOException {
     LogSettings settings = LogSettings.fromEnv(System.getenv());
-    configurePaxLogging(configAdmin, settings);
+    if (configurePaxLogging(configAdmin, settings)) {
+      awaitConfigured();
+    }
     Dictionary<String, Object> props = new Hashtable<>();
     props.put(Constants.SERVICE_RANKING, 100);
     registration = context.registerService(
@@ -43,17 +45,37 @@ public final class RootLoggerComponent {
    * Writes Greenroom's log4j2 properties to pid {@code org.ops4j.pax.logging}, unless that pid
    * already holds a configuration Greenroom did not write (a user's {@code .cfg}, say).
    */
-  static void configurePaxLogging(ConfigurationAdmin configAdmin, LogSettings settings)
+  static boolean configurePaxLogging(ConfigurationAdmin configAdmin, LogSettings settings)
       throws IOException {
     // "?" binds to whichever bundle serves the pid: pax-logging-log4j2's ManagedService.
     Configuration config = configAdmin.getConfiguration(Log4j2Properties.PID, "?");
     Dictionary<String, Object> current = config.getProperties();
     if (current != null && current.get(Log4j2Properties.MARKER) == null) {
-      return;
+      return false;
     }
     Dictionary<String, Object> props = new Hashtable<>();
     Log4j2Properties.of(settings).forEach(props::put);
     config.update(props);
+    return true;
+  }
+
+  /**
+   * ConfigAdmin hands the configuration to pax-logging on another thread. Registering the factory
+   * only once it applies keeps the backend's first lines (plugin initialization) from going out
+   * in pax-logging's default format, or not at all. Bounded: after 5 s the factory registers
+   * anyway.
+   */
+  private static void awaitConfigured() {
+    org.slf4j.Logger probe = org.slf4j.LoggerFactory.getLogger(Log4j2Properties.PROBE);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!probe.isTraceEnabled() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   @Deactivate

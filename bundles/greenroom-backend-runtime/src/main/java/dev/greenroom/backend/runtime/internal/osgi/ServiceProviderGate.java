@@ -15,7 +15,7 @@ import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRevision;
 
 /**
- * Holds the root start until every starting or active bundle that declares {@code
+ * Holds the root start until every installed bundle that declares {@code
  * greenroom.service} capabilities has registered the service factories it names, so the backend
  * never starts on the built-in defaults just because, say, the HTTP bundle's component activated a
  * moment later. Bounded: after the timeout each missing factory is logged with its bundle and the
@@ -81,7 +81,11 @@ final class ServiceProviderGate implements BundleListener {
     Set<String> have = registeredKeys.get();
     List<Declared> out = new ArrayList<>();
     for (Bundle b : context.getBundles()) {
-      if ((b.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
+      // Installed and resolved bundles count too: launchers (bnd's, Pax Exam) start the framework
+      // first and the bundles one by one, so a provider may not have been started yet when the
+      // runtime is. A provider that is never started costs the timeout and an error naming it.
+      if ((b.getState() & (Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE)) == 0
+          || b.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) != null) {
         continue;
       }
       for (Declared d : declared(b)) {

@@ -1,0 +1,71 @@
+package dev.greenroom.database.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * Embedded H2: one database per plugin, a file {@code <directory>/<pluginId>.mv.db} or an
+ * in-memory database private to this manager. PostgreSQL compatibility mode, so one set of
+ * migration scripts serves both engines.
+ */
+final class H2Connector implements Connector {
+  // Lower-case unquoted names and PostgreSQL's NULL ordering, as H2's docs advise for PG mode.
+  private static final String MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+  private final String instanceId;
+
+  /** @param instanceId makes in-memory database names unique to one manager (one backend). */
+  H2Connector(String instanceId) {
+    this.instanceId = instanceId;
+  }
+
+  @Override
+  public void prepare(PluginDatabaseSettings s) throws SQLException {
+    if (!s.inMemory()) {
+      try {
+        Files.createDirectories(s.h2Directory());
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "Cannot create the database directory " + s.h2Directory().toAbsolutePath()
+                + " (config key 'backend.database.connection.directory')", e);
+      }
+    }
+    try (Connection c = dataSource(s).getConnection()) {
+      // opening creates the database
+    }
+  }
+
+  @Override
+  public DataSource dataSource(PluginDatabaseSettings s) {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL(url(s));
+    ds.setUser("sa");
+    ds.setPassword("");
+    return ds;
+  }
+
+  String url(PluginDatabaseSettings s) {
+    if (s.inMemory()) {
+      // DB_CLOSE_DELAY=-1: the data lives while the pool idles; dispose() shuts it down.
+      return "jdbc:h2:mem:greenroom-" + instanceId + "-" + s.pluginId() + ";DB_CLOSE_DELAY=-1" + MODE;
+    }
+    return "jdbc:h2:file:" + s.h2Directory().toAbsolutePath().normalize().resolve(s.pluginId()) + MODE;
+  }
+
+  @Override
+  public void dispose(DataSource pooled, PluginDatabaseSettings s) {
+    if (!s.inMemory()) {
+      return; // a file database closes with its last connection
+    }
+    try (Connection c = pooled.getConnection(); Statement st = c.createStatement()) {
+      st.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      // already gone: nothing left to free
+    }
+  }
+}

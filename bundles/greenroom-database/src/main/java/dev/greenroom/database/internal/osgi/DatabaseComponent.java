@@ -1,0 +1,46 @@
+package dev.greenroom.database.internal.osgi;
+
+import dev.greenroom.backend.api.BackendFeature;
+import dev.greenroom.backend.api.annotations.GreenroomServices;
+import dev.greenroom.database.internal.DatabaseManager;
+import dev.greenroom.database.internal.DatabaseServiceFactory;
+import dev.greenroom.database.status.DatabaseStatusService;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * Registers the {@code core.database} service factory as a {@code BackendFeature} (ranking 100,
+ * above the runtime's defaults) and the {@link DatabaseStatusService} that readiness reads.
+ */
+@GreenroomServices({"core.database"})
+@Component(service = {}, immediate = true)
+public class DatabaseComponent {
+  private final CurrentDatabaseStatus status = new CurrentDatabaseStatus();
+  private ServiceRegistration<BackendFeature> factory;
+  private ServiceRegistration<DatabaseStatusService> statusService;
+
+  @Activate
+  void activate(BundleContext context) {
+    Dictionary<String, Object> props = new Hashtable<>();
+    props.put(Constants.SERVICE_RANKING, 100);
+    factory = context.registerService(BackendFeature.class, DatabaseServiceFactory.create(status::set), props);
+    statusService = context.registerService(DatabaseStatusService.class, status, null);
+  }
+
+  @Deactivate
+  void deactivate() {
+    factory.unregister();
+    statusService.unregister();
+    // The backend normally closed it on root shutdown; this covers the bundle going away first.
+    DatabaseManager m = status.get();
+    if (m != null) {
+      m.close();
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.greenroom.database.migrations;
+
+import dev.greenroom.backend.api.services.DatabaseService;
+import dev.greenroom.database.internal.PluginIds;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Runs the SQL migrations a bundle ships ({@code V1__create_things.sql}, {@code V2__...} under a
+ * resource folder) against a plugin's database, with Flyway. Call it in your init, before the
+ * tables are used:
+ *
+ * <pre>{@code
+ * Migrations.run(db, MyPlugin.class.getClassLoader(), "db/migration/example", null);         // plugin
+ * Migrations.run(db, MyModule.class.getClassLoader(), "db/migration/example-tags", "example_tags"); // module
+ * }</pre>
+ *
+ * <p>A module shares its plugin's database, so it passes its own table prefix (Backstage's {@code
+ * <package>__<table>} convention): its history table is then {@code <prefix>__flyway_schema_history}
+ * and its scripts name their tables {@code <prefix>__<table>} (or {@code ${prefix}<table>}, the
+ * placeholder expanding to {@code <prefix>__}). Plugin and module histories never collide.
+ *
+ * <p>Several instances starting together migrate once: Flyway takes a lock on the history table
+ * (a PostgreSQL advisory lock, released even if an instance dies) and the others wait, then find
+ * nothing left to do. {@link DatabaseService#migrations()} {@code skip} (config {@code
+ * skipMigrations}) turns this into a no-op.
+ */
+public final class Migrations {
+  /** Flyway's history table name; a module's is prefixed. */
+  public static final String HISTORY_TABLE = "flyway_schema_history";
+  private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]*");
+  // Flyway retries the lock once a second: wait up to ~10 minutes for another instance's migration.
+  private static final int LOCK_RETRIES = 600;
+
+  private Migrations() {}
+
+  /**
+   * Applies the pending migrations found under {@code location}.
+   *
+   * @param db the plugin's database ({@code core.database})
+   * @param loader the class loader of the bundle holding the scripts, normally {@code
+   *     MyPlugin.class.getClassLoader()}: in OSGi the scripts are that bundle's resources
+   * @param location a resource folder such as {@code db/migration/example}; choose one that is no
+   *     Java package the bundle imports
+   * @param prefix null for the plugin itself; a module's own prefix ({@code [a-z][a-z0-9_]*})
+   * @throws MigrationException when a migration fails (rolled back where the database can) or the
+   *     location holds no scripts
+   */
+  public static MigrationResult run(DatabaseService db, ClassLoader loader, String location, String prefix) {
+    Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(loader, "loader");
+    String folder = normalize(location);
+    if (prefix != null && !PREFIX.matcher(prefix).matches()) {
+      throw new IllegalArgumentException(
+          "Invalid migration table prefix '" + prefix + "': expected lower-case letters, digits and '_', starting with a letter");
+    }
+    String tablePrefix = prefix == null ? "" : prefix + "__";
+    String historyTable = tablePrefix + HISTORY_TABLE;
+    if (db.migrations().skip()) {
+      return new MigrationResult(true, 0, null, historyTable);
+    }
+    Flyway flyway = Flyway.configure(loader)
+        .dataSource(db.getClient())
+        .locations("classpath:" + folder)
+        .table(historyTable)
+        .placeholders(Map.of("prefix", tablePrefix))
+        // A plugin and its modules share one schema, so each history table may start out in a
+        // non-empty schema: baseline at version 0 then applies every script from V1 on.
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .baselineDescription("<< schema shared with other migration histories >>")
+        .failOnMissingLocations(true)
+        .validateMigrationNaming(true)
+        .lockRetryCount(LOCK_RETRIES)
+        .load();
+    try {
+      MigrateResult result = flyway.migrate();
+      MigrationInfo current = flyway.info().current();
+      return new MigrationResult(false, result.migrationsExecuted,
+          current == null ? null : current.getVersion().getVersion(), historyTable);
+    } catch (FlywayException e) {
+      throw new MigrationException(
+          "Migrations from '" + folder + "' failed" + PluginIds.of(db).map(id -> " for plugin '" + id + "'").orElse("")
+              + " (history table '" + historyTable + "'): " + e.getMessage(),
+          folder, e);
+    }
+  }
+
+  private static String normalize(String location) {
+    Objects.requireNonNull(location, "location");
+    String s = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+    s = s.replaceAll("^/+|/+$", "");
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException("Migration location must name a resource folder, got '" + location + "'");
+    }
+    return s;
+  }
+}

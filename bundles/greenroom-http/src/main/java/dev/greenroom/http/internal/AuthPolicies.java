@@ -1,0 +1,65 @@
+package dev.greenroom.http.internal;
+
+import dev.greenroom.backend.api.services.HttpRouterServiceAuthPolicy;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A plugin router's auth policies, Backstage's credentials-barrier predicates: a policy path is a
+ * prefix matched at segment boundaries ({@code /health} covers {@code /health/x}, not {@code
+ * /healthy}); {@code :name} or {@code {name}} segments match any one segment; {@code /} and {@code
+ * *} match everything.
+ */
+public final class AuthPolicies {
+  private final List<String[]> unauthenticated = new CopyOnWriteArrayList<>();
+  private final List<String[]> cookie = new CopyOnWriteArrayList<>();
+
+  public void add(HttpRouterServiceAuthPolicy policy) {
+    String allow = policy.allow();
+    if (HttpRouterServiceAuthPolicy.UNAUTHENTICATED.equals(allow)) {
+      unauthenticated.add(segments(policy.path()));
+    } else if (HttpRouterServiceAuthPolicy.USER_COOKIE.equals(allow)) {
+      cookie.add(segments(policy.path()));
+    } else {
+      throw new IllegalArgumentException("Invalid auth policy");
+    }
+  }
+
+  public boolean allowsUnauthenticated(String path) {
+    return unauthenticated.stream().anyMatch(p -> matches(p, path));
+  }
+
+  public boolean allowsCookie(String path) {
+    return cookie.stream().anyMatch(p -> matches(p, path));
+  }
+
+  private static String[] segments(String policyPath) {
+    if (policyPath == null || policyPath.equals("/") || policyPath.equals("*") || policyPath.isEmpty()) {
+      return new String[0];
+    }
+    return split(policyPath);
+  }
+
+  private static String[] split(String path) {
+    String p = path.startsWith("/") ? path.substring(1) : path;
+    if (p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p.isEmpty() ? new String[0] : p.split("/", -1);
+  }
+
+  private static boolean matches(String[] policy, String requestPath) {
+    String[] req = split(requestPath == null ? "/" : requestPath);
+    if (req.length < policy.length) {
+      return false;
+    }
+    for (int i = 0; i < policy.length; i++) {
+      String seg = policy[i];
+      boolean param = seg.startsWith(":") || (seg.startsWith("{") && seg.endsWith("}"));
+      if (!(param ? !req[i].isEmpty() : seg.equals(req[i]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

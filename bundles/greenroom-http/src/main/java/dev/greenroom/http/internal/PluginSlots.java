@@ -1,0 +1,73 @@
+package dev.greenroom.http.internal;
+
+import dev.greenroom.backend.api.services.LoggerService;
+import dev.greenroom.backend.api.services.RootConfigService;
+import dev.greenroom.backend.api.services.RootHttpRouterService;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The root context of the {@code core.httpRouter} factory: one {@link PluginSlot} per plugin id,
+ * each mounted once at {@code /api/<pluginId>} on the root router, so that a new instance of the
+ * same plugin (a restart) reuses the mount instead of conflicting with it.
+ */
+public final class PluginSlots {
+  static final String JWKS_PATH = "/.backstage/auth/v1/jwks.json";
+
+  private final RootHttpRouterService rootRouter;
+  private final Duration pauseTimeout;
+  private final LoggerService logger;
+  private final Map<String, PluginSlot> slots = new ConcurrentHashMap<>();
+
+  public PluginSlots(RootHttpRouterService rootRouter, RootConfigService config, LoggerService logger) {
+    this.rootRouter = rootRouter;
+    this.pauseTimeout =
+        ConfigValues.duration(config, "backend.lifecycle.startupRequestPauseTimeout", Duration.ofSeconds(5));
+    this.logger = logger;
+  }
+
+  /** The slot of {@code pluginId}, mounted on first use. */
+  public PluginSlot slot(String pluginId) {
+    return slots.computeIfAbsent(pluginId, id -> {
+      PluginSlot slot = new PluginSlot(id, pauseTimeout);
+      rootRouter.use("/api/" + id, new SlotServlet(slot, logger));
+      return slot;
+    });
+  }
+
+  /** Serves one slot: the JWKS route (outside the gate and barrier), then the gate, then the router. */
+  private static final class SlotServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private final transient PluginSlot slot;
+    private final transient LoggerService logger;
+
+    SlotServlet(PluginSlot slot, LoggerService logger) {
+      this.slot = slot;
+      this.logger = logger;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      String rest = request.getPathInfo() == null ? "" : request.getPathInfo();
+      try {
+        if ("GET".equals(request.getMethod()) && JWKS_PATH.equals(rest)) {
+          PluginRouter current = slot.current();
+          PluginRouter router = current != null ? current : slot.awaitRouter();
+          Json.write(response, 200, Map.of("keys", router.auth().listPublicServiceKeys()));
+          return;
+        }
+        slot.awaitRouter().handle(request, response, request.getServletPath(), rest);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        ErrorResponses.send(request, response, e, logger);
+      } catch (Exception e) {
+        ErrorResponses.send(request, response, e, logger);
+      }
+    }
+  }
+}

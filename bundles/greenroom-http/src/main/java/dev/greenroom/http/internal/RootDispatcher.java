@@ -1,0 +1,144 @@
+package dev.greenroom.http.internal;
+
+import dev.greenroom.backend.api.errors.NotFoundError;
+import dev.greenroom.backend.api.errors.ServiceUnavailableError;
+import dev.greenroom.backend.api.services.HealthResult;
+import dev.greenroom.backend.api.services.LoggerService;
+import dev.greenroom.backend.api.services.RootHealthService;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one servlet that owns the whole URL space. Its chain is Backstage's default middleware
+ * order: path guard, CORS, request logging, body limit, health router, routes, not-found, error
+ * handler. It also counts requests in flight so that shutdown can let them finish.
+ */
+public final class RootDispatcher extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  static final String HEALTH_PREFIX = "/.backstage/health/v1/";
+
+  private final transient RouteTable routes;
+  private final transient RootHealthService health;
+  private final transient Cors cors;
+  private final transient BodyLimit bodyLimit;
+  private final transient Map<String, String> healthHeaders;
+  private final transient LoggerService logger;
+  private final transient LoggerService requestLogger;
+  private final transient Object drainLock = new Object();
+  private int inFlight;
+  private volatile boolean closed;
+
+  public RootDispatcher(
+      RouteTable routes,
+      RootHealthService health,
+      Cors cors,
+      BodyLimit bodyLimit,
+      Map<String, String> healthHeaders,
+      LoggerService logger) {
+    this.routes = routes;
+    this.health = health;
+    this.cors = cors;
+    this.bodyLimit = bodyLimit;
+    this.healthHeaders = Map.copyOf(healthHeaders);
+    this.logger = logger;
+    this.requestLogger = logger.child(Map.of("type", "incomingRequest"));
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    synchronized (drainLock) {
+      inFlight++;
+    }
+    try {
+      try {
+        dispatch(request, response);
+      } catch (Exception | LinkageError e) {
+        ErrorResponses.send(request, response, e, logger);
+      }
+      logRequest(request, response);
+    } finally {
+      synchronized (drainLock) {
+        inFlight--;
+        drainLock.notifyAll();
+      }
+    }
+  }
+
+  private void dispatch(HttpServletRequest request, HttpServletResponse response) throws Exception {
+    if (closed) {
+      throw new ServiceUnavailableError("Server is shutting down");
+    }
+    PathGuard.check(request.getRequestURI());
+    if (cors != null && cors.apply(request, response)) {
+      return;
+    }
+    HttpServletRequest limited = bodyLimit.apply(request);
+    String path = pathOf(request);
+    if (path.startsWith(HEALTH_PREFIX) && serveHealth(path.substring(HEALTH_PREFIX.length()), request, response)) {
+      return;
+    }
+    RouteTable.Match match = routes.match(path);
+    if (match != null) {
+      match.route().handler().service(limited, response, match.route().path(), match.rest());
+      return;
+    }
+    throw new NotFoundError("Not found: " + request.getMethod() + " " + request.getRequestURI());
+  }
+
+  private boolean serveHealth(String which, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+      return false;
+    }
+    HealthResult result;
+    if (which.equals("liveness")) {
+      result = health.getLiveness();
+    } else if (which.equals("readiness")) {
+      result = health.getReadiness();
+    } else {
+      return false;
+    }
+    healthHeaders.forEach(response::setHeader);
+    Json.write(response, result.status(), result.payload());
+    return true;
+  }
+
+  /** The decoded path below the context (the dispatcher is mapped to {@code /*}). */
+  static String pathOf(HttpServletRequest request) {
+    String servletPath = request.getServletPath();
+    String info = request.getPathInfo();
+    String path = (servletPath == null ? "" : servletPath) + (info == null ? "" : info);
+    return path.isEmpty() ? "/" : path;
+  }
+
+  private void logRequest(HttpServletRequest request, HttpServletResponse response) {
+    String agent = request.getHeader("User-Agent");
+    String referer = request.getHeader("Referer");
+    requestLogger.info(request.getRemoteAddr() + " - \"" + request.getMethod() + " " + ErrorResponses.urlOf(request)
+        + " " + request.getProtocol() + "\" " + response.getStatus() + " \"" + (referer == null ? "-" : referer)
+        + "\" \"" + (agent == null ? "-" : agent) + "\"");
+  }
+
+  /**
+   * Refuses new requests (503) and waits until those in flight have finished, at most {@code
+   * timeoutMillis}. Returns how many were still running when the wait ended.
+   */
+  public int closeAndDrain(long timeoutMillis) throws InterruptedException {
+    closed = true;
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    synchronized (drainLock) {
+      while (inFlight > 0) {
+        long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+        if (left <= 0) {
+          break;
+        }
+        drainLock.wait(left);
+      }
+      return inFlight;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.greenroom.http.internal.osgi;
+
+import dev.greenroom.backend.api.BackendFeature;
+import dev.greenroom.backend.api.ServiceFactory;
+import dev.greenroom.backend.runtime.state.GreenroomRuntime;
+import dev.greenroom.backend.runtime.state.PluginDTO;
+import dev.greenroom.http.standalone.HttpServices;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * Registers the four HTTP service factories as {@link BackendFeature} services (ranking 100) for
+ * the runtime to pick up; the dispatcher is served through the Servlet Whiteboard. The readiness
+ * body's plugin states come from the runtime's {@link GreenroomRuntime}, when present.
+ */
+@Component(immediate = true)
+public final class HttpServicesComponent {
+  static final int RANKING = 100;
+
+  private final List<ServiceRegistration<BackendFeature>> registrations = new ArrayList<>();
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile GreenroomRuntime runtime;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile ConfigurationAdmin configAdmin;
+
+  @Activate
+  void activate(BundleContext context) {
+    WhiteboardServletHost host = new WhiteboardServletHost(context, new PaxWebListen(context, () -> configAdmin));
+    for (ServiceFactory<?> factory : HttpServices.factories(host, this::pluginStates)) {
+      Hashtable<String, Object> props = new Hashtable<>();
+      props.put(Constants.SERVICE_RANKING, RANKING);
+      registrations.add(context.registerService(BackendFeature.class, factory, props));
+    }
+  }
+
+  @Deactivate
+  void deactivate() {
+    for (ServiceRegistration<BackendFeature> r : registrations) {
+      try {
+        r.unregister();
+      } catch (IllegalStateException alreadyGone) {
+        // withdrawn with the bundle
+      }
+    }
+    registrations.clear();
+  }
+
+  private Map<String, String> pluginStates() {
+    GreenroomRuntime r = runtime;
+    if (r == null) {
+      return Map.of();
+    }
+    Map<String, String> states = new LinkedHashMap<>();
+    for (PluginDTO p : r.plugins()) {
+      states.put(p.pluginId(), p.state().name().toLowerCase(Locale.ROOT));
+    }
+    return states;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.greenroom.http.internal.osgi;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Feeds {@code backend.listen} to Pax Web. Pax Web reads its port and addresses from the framework
+ * properties {@code org.osgi.service.http.port} / {@code org.ops4j.pax.web.listening.addresses}
+ * (runtime.bndrun sets 7007 / 127.0.0.1), unless ConfigAdmin holds PID {@code org.ops4j.pax.web}.
+ * When app-config asks for what the framework properties already say, nothing is done (the fast
+ * path: no server restart). Otherwise the PID is written, and Pax Web restarts its connector on the
+ * configured address.
+ */
+final class PaxWebListen {
+  static final String PID = "org.ops4j.pax.web";
+  static final String PORT = "org.osgi.service.http.port";
+  static final String ADDRESSES = "org.ops4j.pax.web.listening.addresses";
+
+  private final BundleContext context;
+  private final Supplier<ConfigurationAdmin> configAdmin;
+
+  PaxWebListen(BundleContext context, Supplier<ConfigurationAdmin> configAdmin) {
+    this.context = context;
+    this.configAdmin = configAdmin;
+  }
+
+  void apply(String host, int port) throws IOException {
+    String currentPort = context.getProperty(PORT);
+    String currentHost = context.getProperty(ADDRESSES);
+    ConfigurationAdmin admin = configAdmin.get();
+    Configuration existing = admin == null ? null : admin.getConfiguration(PID, "?");
+    Dictionary<String, Object> props = existing == null ? null : existing.getProperties();
+    if (props != null) {
+      currentPort = Objects.toString(props.get(PORT), currentPort);
+      currentHost = Objects.toString(props.get(ADDRESSES), currentHost);
+    }
+    if (String.valueOf(port).equals(currentPort) && host.equals(currentHost)) {
+      return;
+    }
+    if (admin == null) {
+      throw new IllegalStateException("backend.listen asks for " + host + ":" + port + " but Pax Web is configured for "
+          + currentHost + ":" + currentPort + " (framework properties " + ADDRESSES + ", " + PORT
+          + ") and no ConfigurationAdmin is available to change it");
+    }
+    Dictionary<String, Object> next = props == null ? new Hashtable<>() : props;
+    next.put(PORT, String.valueOf(port));
+    next.put(ADDRESSES, host);
+    existing.update(next);
+  }
+}

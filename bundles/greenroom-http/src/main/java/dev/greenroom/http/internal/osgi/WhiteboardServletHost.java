@@ -1,0 +1,52 @@
+package dev.greenroom.http.internal.osgi;
+
+import dev.greenroom.http.standalone.ServletHost;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import java.util.Hashtable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * Serves the dispatcher through the OSGi Servlet Whiteboard 2.0 (Pax Web 11), once, at {@code /*}
+ * of the default context. Where Pax Web listens is {@link PaxWebListen}'s business.
+ */
+final class WhiteboardServletHost implements ServletHost {
+  static final String PATTERN = "osgi.http.whiteboard.servlet.pattern";
+  static final String NAME = "osgi.http.whiteboard.servlet.name";
+  static final String ASYNC = "osgi.http.whiteboard.servlet.asyncSupported";
+
+  private final BundleContext context;
+  private final PaxWebListen listen;
+  private ServiceRegistration<Servlet> registration;
+
+  WhiteboardServletHost(BundleContext context, PaxWebListen listen) {
+    this.context = context;
+    this.listen = listen;
+  }
+
+  @Override
+  public synchronized void start(HttpServlet dispatcher, String host, int port) throws Exception {
+    if (registration != null) {
+      throw new IllegalStateException("The Greenroom dispatcher servlet is already registered");
+    }
+    listen.apply(host, port);
+    Hashtable<String, Object> props = new Hashtable<>();
+    props.put(PATTERN, "/*");
+    props.put(NAME, "greenroom-dispatcher");
+    props.put(ASYNC, Boolean.TRUE);
+    registration = context.registerService(Servlet.class, dispatcher, props);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (registration != null) {
+      try {
+        registration.unregister();
+      } catch (IllegalStateException alreadyGone) {
+        // the bundle is stopping and the framework withdrew it already
+      }
+      registration = null;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.greenroom.http.standalone;
+
+import jakarta.servlet.http.HttpServlet;
+import java.net.InetSocketAddress;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A plain-Java {@link ServletHost}: a Jetty 12 server of its own. Port 0 picks a free port; read it
+ * back with {@link #port()} after the backend started. Used by tests and embeddings without OSGi
+ * (in OSGi, Pax Web owns the server).
+ */
+public final class EmbeddedJetty implements ServletHost {
+  private Server server;
+  private volatile int port = -1;
+
+  @Override
+  public synchronized void start(HttpServlet dispatcher, String host, int port) throws Exception {
+    if (server != null) {
+      throw new IllegalStateException("EmbeddedJetty already serves a dispatcher");
+    }
+    Server s = new Server(new InetSocketAddress(host, port));
+    ServletContextHandler context = new ServletContextHandler();
+    context.setContextPath("/");
+    context.addServlet(new ServletHolder("greenroom-dispatcher", dispatcher), "/*");
+    s.setHandler(context);
+    s.setStopAtShutdown(false);
+    s.start();
+    this.port = ((ServerConnector) s.getConnectors()[0]).getLocalPort();
+    this.server = s;
+  }
+
+  /** The port actually listened on, -1 before start. */
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public synchronized void stop() throws Exception {
+    if (server != null) {
+      server.stop();
+      server = null;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.greenroom.http.standalone;
+
+import jakarta.servlet.http.HttpServlet;
+
+/**
+ * Where the root router's one dispatcher servlet is served: an embedded Jetty in plain Java
+ * ({@link EmbeddedJetty}), the OSGi Servlet Whiteboard (Pax Web) in the runtime. The root router
+ * calls {@link #start} once from its factory and {@link #stop} from a root shutdown hook.
+ */
+public interface ServletHost {
+  /** Serves {@code dispatcher} for every path ({@code /*}) on {@code host}:{@code port}. */
+  void start(HttpServlet dispatcher, String host, int port) throws Exception;
+
+  /** Withdraws the dispatcher (and stops the server where this host owns one). */
+  void stop() throws Exception;
+}

@@ -1,0 +1,186 @@
+package dev.greenroom.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenroom.backend.api.BackendPlugin;
+import dev.greenroom.backend.api.CoreServices;
+import dev.greenroom.backend.api.Deps;
+import dev.greenroom.backend.api.services.RootHttpRouterService;
+import dev.greenroom.backend.test.TestBackend;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class RootHttpRouterTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private static HttpServlet text(String body) {
+    return new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.getWriter().write(body + " " + req.getServletPath() + " " + req.getPathInfo());
+      }
+    };
+  }
+
+  @Test
+  void unknownApiPathIs404WithBackstageErrorBody() throws Exception {
+    HttpBackend http = new HttpBackend();
+    try (TestBackend backend = http.builder.start()) {
+      HttpResponse<String> r = http.get("/api/x/y?z=1");
+      assertEquals(404, r.statusCode());
+      assertEquals("application/json;charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
+      assertEquals(
+          Map.of(
+              "error", Map.of("name", "NotFoundError", "message", "Not found: GET /api/x/y"),
+              "request", Map.of("method", "GET", "url", "/api/x/y?z=1"),
+              "response", Map.of("statusCode", 404)),
+          JSON.readValue(r.body(), Map.class));
+    }
+  }
+
+  @Test
+  void rootRoutesGetTheRestAsPathInfoAndConflictsAreRefusedWithBackstagesWords() throws Exception {
+    HttpBackend http = new HttpBackend();
+    try (TestBackend backend = http.builder.start()) {
+      RootHttpRouterService root = backend.service(CoreServices.ROOT_HTTP_ROUTER, "root");
+      root.use("/a", text("A"));
+      root.use("/aa", text("AA")); // /a and /aa do not clash: compared with a trailing slash
+      assertEquals("A /a /x/y", http.get("/a/x/y").body());
+      assertEquals("AA /aa null", http.get("/aa").body());
+
+      assertEquals("Path /a/b conflicts with the existing path /a",
+          assertThrows(IllegalArgumentException.class, () -> root.use("/a/b", text("x"))).getMessage());
+      assertEquals("Path / conflicts with the existing path /a",
+          assertThrows(IllegalArgumentException.class, () -> root.use("/", text("x"))).getMessage());
+      assertEquals("Root router path may not be empty",
+          assertThrows(IllegalArgumentException.class, () -> root.use("", text("x"))).getMessage());
+    }
+  }
+
+  @Test
+  void livenessAndReadinessWithBackstagesBodies() throws Exception {
+    HttpBackend http = new HttpBackend(Map.of("health", Map.of("headers", Map.of("x-health", "yes"))));
+    try (TestBackend backend = http.builder.start()) {
+      HttpResponse<String> live = http.get("/.backstage/health/v1/liveness");
+      assertEquals(200, live.statusCode());
+      assertEquals(Map.of("status", "ok"), JSON.readValue(live.body(), Map.class));
+      assertEquals("yes", live.headers().firstValue("x-health").orElse(""));
+      HttpResponse<String> ready = http.get("/.backstage/health/v1/readiness");
+      assertEquals(200, ready.statusCode());
+      assertEquals(Map.of("status", "ok"), JSON.readValue(ready.body(), Map.class));
+    }
+  }
+
+  @Test
+  void errorsFromHandlersKeepTheirStatusAndNeverShowAStackTrace() throws Exception {
+    HttpBackend http = new HttpBackend();
+    try (TestBackend backend = http.builder.start()) {
+      RootHttpRouterService root = backend.service(CoreServices.ROOT_HTTP_ROUTER, "root");
+      root.use("/boom", new HttpServlet() {
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) {
+          if (req.getPathInfo() != null) {
+            throw new dev.greenroom.backend.api.errors.ConflictError("already there");
+          }
+          throw new IllegalStateException("internal detail");
+        }
+      });
+      HttpResponse<String> r = http.get("/boom");
+      assertEquals(500, r.statusCode());
+      assertEquals(
+          Map.of(
+              "error", Map.of("name", "Error", "message", "internal detail"),
+              "request", Map.of("method", "GET", "url", "/boom"),
+              "response", Map.of("statusCode", 500)),
+          JSON.readValue(r.body(), Map.class));
+      assertFalse(r.body().contains("at dev.greenroom"), r.body());
+      HttpResponse<String> conflict = http.get("/boom/x");
+      assertEquals(409, conflict.statusCode());
+      assertEquals(Map.of("name", "ConflictError", "message", "already there"),
+          JSON.readValue(conflict.body(), Map.class).get("error"));
+      // the stack goes to the log, not to the client
+      assertTrue(backend.logs().records().stream().anyMatch(l -> l.message().startsWith("Request failed with status 500")));
+    }
+  }
+
+  @Test
+  void bodiesOverTheLimitAre413() throws Exception {
+    HttpBackend http = new HttpBackend(Map.of("http", Map.of("maxRequestBodySize", 16)));
+    try (TestBackend backend = http.builder.start()) {
+      RootHttpRouterService root = backend.service(CoreServices.ROOT_HTTP_ROUTER, "root");
+      root.use("/echo", new HttpServlet() {
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+          resp.getOutputStream().write(req.getInputStream().readAllBytes());
+        }
+      });
+      HttpResponse<String> small = http.send(
+          HttpRequest.newBuilder(http.uri("/echo")).POST(HttpRequest.BodyPublishers.ofString("0123456789")));
+      assertEquals("0123456789", small.body());
+      HttpResponse<String> big = http.send(
+          HttpRequest.newBuilder(http.uri("/echo")).POST(HttpRequest.BodyPublishers.ofString("x".repeat(100))));
+      assertEquals(413, big.statusCode());
+      assertEquals(Map.of("name", "PayloadTooLargeError", "message", "request entity too large"),
+          JSON.readValue(big.body(), Map.class).get("error"));
+    }
+  }
+
+  @Test
+  void corsFromBackendCors() throws Exception {
+    HttpBackend http = new HttpBackend(Map.of("cors",
+        Map.of("origin", List.of("https://*.example.com"), "methods", List.of("GET", "POST"), "credentials", true)));
+    try (TestBackend backend = http.builder.start()) {
+      HttpResponse<String> preflight = http.send(
+          HttpRequest.newBuilder(http.uri("/api/x")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()),
+          "Origin", "https://app.example.com", "Access-Control-Request-Method", "POST");
+      assertEquals(204, preflight.statusCode());
+      assertEquals("https://app.example.com", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+      assertEquals("GET,POST", preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""));
+      assertEquals("true", preflight.headers().firstValue("Access-Control-Allow-Credentials").orElse(""));
+      HttpResponse<String> other = http.get("/api/x", "Origin", "https://evil.test");
+      assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+  }
+
+  @Test
+  void pathTricksNeverReachAnotherPlugin() throws Exception {
+    HttpBackend http = new HttpBackend(Map.of("auth", Map.of("dangerouslyDisableDefaultAuthPolicy", true)));
+    List<String> reachedB = new java.util.concurrent.CopyOnWriteArrayList<>();
+    http.builder.add(plugin("a", text("A")));
+    http.builder.add(plugin("b", new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        reachedB.add(req.getRequestURI());
+        resp.getWriter().write("B");
+      }
+    }));
+    try (TestBackend backend = http.builder.start()) {
+      assertEquals("HTTP/1.1 200 OK", http.rawGet("/api/a/x"));
+      for (String trick : List.of(
+          "/api/a/../b/secret", "/api/a/..%2Fb/secret", "/api/a%2F..%2Fb/secret", "/api/a/%2e%2e/b/secret",
+          "/api/a;x=1/../b/secret", "/api/a/..;/b/secret", "/api/a/..%5Cb/secret", "/api/a//../b/secret")) {
+        String status = http.rawGet(trick);
+        assertTrue(status.startsWith("HTTP/1.1 400"), trick + " -> " + status);
+      }
+      assertEquals(List.of(), reachedB);
+    }
+  }
+
+  static BackendPlugin plugin(String id, HttpServlet servlet) {
+    return BackendPlugin.create(id, env -> env.registerInit(Deps.of(CoreServices.HTTP_ROUTER),
+        deps -> deps.get(CoreServices.HTTP_ROUTER).use(servlet)));
+  }
+}
