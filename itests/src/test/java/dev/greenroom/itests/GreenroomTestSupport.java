@@ -99,8 +99,26 @@ public abstract class GreenroomTestSupport {
     options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
     // FileInstall's scratch folder defaults to java.io.tmpdir and is left behind: keep it in target
     options.add(frameworkProperty("felix.fileinstall.tmpdir").value(createDir(workDir().resolve("fileinstall-tmp")).toString()));
+    // Each class its own config file: by default in-memory databases, because plugin databases on
+    // disk under the shared working directory would be locked by the previous class's framework.
+    options.add(frameworkProperty("greenroom.config").value(writeConfig(configYaml()).toString()));
     options.addAll(Arrays.asList(extraOptions()));
     return options.toArray(new Option[0]);
+  }
+
+  /** The app-config.yaml of this test class's backend (framework property {@code greenroom.config}). */
+  protected String configYaml() {
+    return "backend:\n  database: { client: h2, connection: ':memory:' }\n";
+  }
+
+  private Path writeConfig(String yaml) {
+    Path file = createDir(workDir().resolve("config")).resolve(getClass().getSimpleName() + ".yaml");
+    try {
+      Files.writeString(file, yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
   }
 
   /** Override to add options: fixture bundles, framework properties, ... */

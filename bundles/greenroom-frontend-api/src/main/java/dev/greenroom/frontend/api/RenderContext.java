@@ -16,4 +16,9 @@ public interface RenderContext {
 
   /** Records that the extension {@code extensionId} failed to render (its fallback was shown). */
   void renderFailed(String extensionId, Throwable error);
+
+  /** Reads from backend plugins during this render; {@link BackendFetch#NONE} when none is attached. */
+  default BackendFetch backend() {
+    return BackendFetch.NONE;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.greenroom.frontend.runtime;
 
+import dev.greenroom.frontend.api.BackendFetch;
 import dev.greenroom.frontend.api.CoreExtensionData;
 import dev.greenroom.frontend.api.ExtensionBoundary;
 import dev.greenroom.frontend.api.Html;
@@ -21,7 +22,12 @@ public final class AppRenderer {
 
   /** Renders the app at {@code path} (e.g. the servlet's path info; a query string is ignored). */
   public RenderedPage render(String path) {
-    Context rc = new Context(normalize(path));
+    return render(path, BackendFetch.NONE);
+  }
+
+  /** As {@link #render(String)}, with views reading from backend plugins through {@code backend}. */
+  public RenderedPage render(String path, BackendFetch backend) {
+    Context rc = new Context(normalize(path), backend);
     if (app.startupFailed()) {
       return new RenderedPage(500, StartupFailedPage.render(app).markup(), List.of());
     }
@@ -60,9 +66,16 @@ public final class AppRenderer {
     private int status = 200;
     private String title;
     private final List<RenderedPage.RenderFailure> failures = new ArrayList<>();
+    private final BackendFetch backend;
 
-    Context(String path) {
+    Context(String path, BackendFetch backend) {
       this.path = path;
+      this.backend = backend;
+    }
+
+    @Override
+    public BackendFetch backend() {
+      return backend;
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class RootDispatcher extends HttpServlet {
   private final transient Map<String, String> healthHeaders;
   private final transient LoggerService logger;
   private final transient LoggerService requestLogger;
+  private final transient String indexPath;
   private final transient Object drainLock = new Object();
   private int inFlight;
   private volatile boolean closed;
@@ -38,7 +39,9 @@ public final class RootDispatcher extends HttpServlet {
       Cors cors,
       BodyLimit bodyLimit,
       Map<String, String> healthHeaders,
-      LoggerService logger) {
+      LoggerService logger,
+      String indexPath) {
+    this.indexPath = indexPath;
     this.routes = routes;
     this.health = health;
     this.cors = cors;
@@ -84,6 +87,12 @@ public final class RootDispatcher extends HttpServlet {
     RouteTable.Match match = routes.match(path);
     if (match != null) {
       match.route().handler().service(limited, response, match.route().path(), match.rest());
+      return;
+    }
+    RouteTable.Route index = indexPath == null || !IndexPath.servesFallback(path) ? null : routes.exact(indexPath);
+    if (index != null) {
+      // Backstage mounts the index handler at the root: it sees the whole path
+      index.handler().service(limited, response, "", path);
       return;
     }
     throw new NotFoundError("Not found: " + request.getMethod() + " " + request.getRequestURI());

@@ -34,7 +34,8 @@ public final class RootHttpRouter implements RootHttpRouterService {
         Cors.read(config),
         new BodyLimit(ConfigValues.bytes(config, BodyLimit.CONFIG_KEY, BodyLimit.DEFAULT)),
         healthHeaders(config),
-        logger);
+        logger,
+        IndexPath.read(config).orElse(null));
   }
 
   /** Creates the router and starts serving it on {@code host}. */

@@ -50,6 +50,16 @@ public final class RouteTable {
     return null;
   }
 
+  /** The route mounted at exactly {@code path} (without trailing slash), or null. */
+  public Route exact(String path) {
+    for (Route r : routes) {
+      if (r.path().equals(path)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
   /** Removes every route and destroys its servlet (the server is going away). */
   public synchronized void clear() {
     List<Route> old = routes;

@@ -7,12 +7,18 @@ import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.RegistrationPoints;
 import dev.greenroom.backend.api.annotations.FeatureNamespace;
 import dev.greenroom.backend.api.annotations.GreenroomPlugin;
+import dev.greenroom.backend.api.services.DatabaseService;
+import dev.greenroom.backend.api.services.HttpRouterService;
+import dev.greenroom.backend.api.services.HttpRouterServiceAuthPolicy;
 import dev.greenroom.backend.api.services.LifecycleService;
 import dev.greenroom.backend.api.services.LoggerService;
+import dev.greenroom.database.migrations.Migrations;
 import dev.greenroom.example.node.Example;
 import dev.greenroom.example.node.ExampleExtensionPoints;
 import dev.greenroom.example.node.ExamplesExtensionPoint;
+import dev.greenroom.http.router.Router;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Component;
@@ -27,6 +33,10 @@ import org.osgi.service.component.annotations.Component;
  * example.tags}, so it runs after every consumer of it) then this plugin, which therefore sees all
  * three examples: {@code Examples: [hello (greetings), hola (greetings), tagged: greeting, demo
  * (tags)]}.
+ *
+ * <p>It keeps the examples in its own database ({@code examples} table, Flyway migration {@code
+ * db/migration/example}) and serves {@code GET /api/example/health} without credentials and
+ * {@code GET /api/example/examples} (every stored example) behind the default auth policy.
  */
 @GreenroomPlugin(id = ExamplePlugin.PLUGIN_ID)
 @Component(
@@ -47,13 +57,25 @@ public class ExamplePlugin extends BackendPlugin {
     env.registerExtensionPoint(ExampleExtensionPoints.EXAMPLES, examples);
 
     env.registerInit(
-        Deps.of(CoreServices.LOGGER, CoreServices.LIFECYCLE),
+        Deps.of(CoreServices.LOGGER, CoreServices.LIFECYCLE, CoreServices.DATABASE, CoreServices.HTTP_ROUTER),
         deps -> {
           LoggerService logger = deps.get(CoreServices.LOGGER);
           LifecycleService lifecycle = deps.get(CoreServices.LIFECYCLE);
           // Safe to read here: every module of this plugin has finished before this init runs.
           logger.info("Hello from example plugin");
           logger.info("Examples: " + examples.snapshot());
+
+          DatabaseService database = deps.get(CoreServices.DATABASE);
+          Migrations.run(database, ExamplePlugin.class.getClassLoader(), ExampleStore.MIGRATIONS, null);
+          ExampleStore store = new ExampleStore(database.getClient());
+          store.record(examples.snapshot());
+
+          HttpRouterService router = deps.get(CoreServices.HTTP_ROUTER);
+          router.addAuthPolicy(HttpRouterServiceAuthPolicy.unauthenticated("/health"));
+          router.use(Router.create()
+              .get("/health", req -> Map.of("status", "ok"))
+              .get("/examples", req -> store.list())
+              .build());
           lifecycle.addShutdownHook(() -> logger.info("example plugin shutting down"));
         });
   }

@@ -11,6 +11,9 @@ import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.ExtensionPointProvision;
 import dev.greenroom.backend.api.FeatureType;
 import dev.greenroom.backend.api.Registration;
+import dev.greenroom.backend.api.services.DatabaseService;
+import dev.greenroom.backend.api.services.HttpRouterService;
+import dev.greenroom.backend.api.services.HttpRouterServiceAuthPolicy;
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.backend.runtime.internal.defaults.PluginLifecycle;
 import dev.greenroom.backend.runtime.internal.services.MapResolvedDeps;
@@ -19,10 +22,16 @@ import dev.greenroom.backend.test.TestBackend;
 import dev.greenroom.example.node.Example;
 import dev.greenroom.example.node.ExampleExtensionPoints;
 import dev.greenroom.example.node.ExamplesExtensionPoint;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import jakarta.servlet.Servlet;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 class ExamplePluginTest {
@@ -43,6 +52,7 @@ class ExamplePluginTest {
   private static CapturingLogger runInit(Registration registration) throws Exception {
     CapturingLogger logs = new CapturingLogger();
     LoggerService logger = logs.logger();
+    DataSource h2 = memoryH2(); // one database for the whole init, as core.database gives
     registration
         .init()
         .init()
@@ -50,8 +60,23 @@ class ExamplePluginTest {
             new MapResolvedDeps(
                 Map.of(
                     CoreServices.LOGGER.id(), logger,
-                    CoreServices.LIFECYCLE.id(), new PluginLifecycle(logger))));
+                    CoreServices.LIFECYCLE.id(), new PluginLifecycle(logger),
+                    CoreServices.DATABASE.id(), (DatabaseService) () -> h2,
+                    CoreServices.HTTP_ROUTER.id(), new HttpRouterService() {
+                      @Override
+                      public void use(Servlet handler) {}
+
+                      @Override
+                      public void addAuthPolicy(HttpRouterServiceAuthPolicy policy) {}
+                    })));
     return logs;
+  }
+
+  /** A private in-memory H2 in PostgreSQL mode, as core.database opens them. */
+  private static DataSource memoryH2() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:example-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+    return ds;
   }
 
   /** Every captured line as {@code "<level>: <message>"}, in order. */
@@ -67,7 +92,7 @@ class ExamplePluginTest {
   }
 
   @Test
-  void registersTheExamplesExtensionPointAndOneInitWithLoggerAndLifecycle() {
+  void registersTheExamplesExtensionPointAndOneInitWithItsDeps() {
     Registration registration = register();
 
     assertEquals(Registration.PLUGIN, registration.type());
@@ -81,7 +106,8 @@ class ExamplePluginTest {
     assertNull(provision.factory());
 
     assertEquals(
-        List.of(CoreServices.LOGGER, CoreServices.LIFECYCLE), registration.init().deps().asList());
+        List.of(CoreServices.LOGGER, CoreServices.LIFECYCLE, CoreServices.DATABASE, CoreServices.HTTP_ROUTER),
+        registration.init().deps().asList());
   }
 
   @Test
@@ -103,8 +129,8 @@ class ExamplePluginTest {
   }
 
   @Test
-  void initAddsAShutdownHookThatLogsWhenTheBackendStops() {
-    try (TestBackend backend = TestBackend.start(new ExamplePlugin())) {
+  void initAddsAShutdownHookThatLogsWhenTheBackendStops(@TempDir Path data) {
+    try (TestBackend backend = new ExampleBackends(data).builder.add(new ExamplePlugin()).start()) {
       List<String> started = pluginLines(backend);
       assertEquals(List.of("info: Hello from example plugin", "info: Examples: []"), started);
 

@@ -7,6 +7,8 @@ import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.RegistrationPoints;
 import dev.greenroom.backend.api.annotations.FeatureNamespace;
 import dev.greenroom.backend.api.annotations.GreenroomModule;
+import dev.greenroom.backend.api.services.DatabaseService;
+import dev.greenroom.database.migrations.Migrations;
 import dev.greenroom.example.node.Example;
 import dev.greenroom.example.node.ExampleExtensionPoints;
 import dev.greenroom.example.node.ExampleTagsExtensionPoint;
@@ -24,6 +26,9 @@ import org.osgi.service.component.annotations.Component;
  * module that consumes it has finished, so this init runs after {@code greetings} and sees all its
  * tags; and like every module it runs before the plugin's init, so the plugin sees this example.
  * The runtime order is greetings, then tags, then the example plugin.
+ *
+ * <p>It keeps the tags it saw in its own table {@code example_tags__tags} of the plugin's database,
+ * created by its own migration history ({@code example_tags__flyway_schema_history}).
  */
 @GreenroomModule(pluginId = TagsModule.PLUGIN_ID, moduleId = TagsModule.MODULE_ID)
 @Component(
@@ -47,10 +52,13 @@ public class TagsModule extends BackendModule {
     env.registerExtensionPoint(ExampleExtensionPoints.TAGS, tags);
 
     env.registerInit(
-        Deps.of(CoreServices.LOGGER, ExampleExtensionPoints.EXAMPLES),
+        Deps.of(CoreServices.LOGGER, ExampleExtensionPoints.EXAMPLES, CoreServices.DATABASE),
         deps -> {
           // Every consumer of example.tags has finished by now (see the class comment).
           List<String> collected = tags.snapshot();
+          DatabaseService database = deps.get(CoreServices.DATABASE);
+          Migrations.run(database, TagsModule.class.getClassLoader(), TagStore.MIGRATIONS, TagStore.PREFIX);
+          new TagStore(database.getClient()).record(collected);
           deps.get(ExampleExtensionPoints.EXAMPLES)
               .addExample(new Example("tagged: " + String.join(", ", collected), MODULE_ID));
           deps.get(CoreServices.LOGGER)

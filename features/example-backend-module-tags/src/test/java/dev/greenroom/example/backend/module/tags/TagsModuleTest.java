@@ -25,6 +25,11 @@ import dev.greenroom.example.node.ExamplesExtensionPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import dev.greenroom.backend.api.services.DatabaseService;
+import dev.greenroom.database.DatabaseServiceFactories;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,6 +53,7 @@ class TagsModuleTest {
   private static List<Example> runInit(Registration registration, CapturingLogger logs)
       throws Exception {
     List<Example> examples = new ArrayList<>();
+    DataSource h2 = memoryH2(); // one database for the whole init, as core.database gives
     registration
         .init()
         .init()
@@ -55,8 +61,16 @@ class TagsModuleTest {
             new MapResolvedDeps(
                 Map.of(
                     CoreServices.LOGGER.id(), logs.logger(),
-                    ExampleExtensionPoints.EXAMPLES.id(), (ExamplesExtensionPoint) examples::add)));
+                    ExampleExtensionPoints.EXAMPLES.id(), (ExamplesExtensionPoint) examples::add,
+                    CoreServices.DATABASE.id(), (DatabaseService) () -> h2)));
     return examples;
+  }
+
+  /** A private in-memory H2 in PostgreSQL mode, as core.database opens them. */
+  static DataSource memoryH2() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:tags-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+    return ds;
   }
 
   /** Every captured line as {@code "<level>: <message>"}, in order. */
@@ -87,7 +101,7 @@ class TagsModuleTest {
     assertNull(provision.factory());
 
     assertEquals(
-        List.of(CoreServices.LOGGER, ExampleExtensionPoints.EXAMPLES),
+        List.of(CoreServices.LOGGER, ExampleExtensionPoints.EXAMPLES, CoreServices.DATABASE),
         registration.init().deps().asList());
   }
 
@@ -161,7 +175,10 @@ class TagsModuleTest {
 
     // the provider is added first on purpose: the order comes from the extension point
     try (TestBackend backend =
-        TestBackend.builder().add(examplePlugin).add(new TagsModule()).add(tagsConsumer).start()) {
+        TestBackend.builder().add(examplePlugin).add(new TagsModule()).add(tagsConsumer)
+            .config(Map.of("backend", Map.of("database", Map.of("client", "h2", "connection", ":memory:"))))
+            .defaultService(DatabaseServiceFactories.database())
+            .start()) {
       assertEquals(List.of(new Example("tagged: one, two", "tags")), examples);
       assertEquals(
           List.of("info: tags module contributed 1 example from 2 tags"),

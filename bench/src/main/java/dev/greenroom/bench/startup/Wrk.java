@@ -1,0 +1,79 @@
+package dev.greenroom.bench.startup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs Debian's {@code wrk} against a loopback URL and parses its summary. */
+final class Wrk {
+  record Result(String url, double requestsPerSecond, Map<String, Double> latencyMs, long requests,
+      long non2xx, String socketErrors) {}
+
+  private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|75|90|99)%\\s+([0-9.]+)(us|ms|s)\\s*$");
+  private static final Pattern RPS = Pattern.compile("^Requests/sec:\\s+([0-9.]+)");
+  private static final Pattern TOTAL = Pattern.compile("^\\s+(\\d+) requests in");
+  private static final Pattern NON2XX = Pattern.compile("^\\s+Non-2xx or 3xx responses: (\\d+)");
+  private static final Pattern SOCKET = Pattern.compile("^\\s+Socket errors: (.*)$");
+
+  static boolean available() {
+    try {
+      return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  static Result run(String url, int threads, int connections, int seconds) {
+    List<String> cmd = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", url);
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes());
+      p.waitFor(seconds + 60L, TimeUnit.SECONDS);
+      return parse(url, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + cmd + " (apt-get install -y wrk)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Result parse(String url, String out) {
+    Map<String, Double> latency = new LinkedHashMap<>();
+    double rps = Double.NaN;
+    long total = -1;
+    long non2xx = 0;
+    String socket = "none";
+    for (String line : out.split("\n")) {
+      Matcher m;
+      if ((m = PERCENTILE.matcher(line)).find()) {
+        double v = Double.parseDouble(m.group(2));
+        latency.put("p" + m.group(1), switch (m.group(3)) {
+          case "us" -> v / 1000;
+          case "s" -> v * 1000;
+          default -> v;
+        });
+      } else if ((m = RPS.matcher(line)).find()) {
+        rps = Double.parseDouble(m.group(1));
+      } else if ((m = TOTAL.matcher(line)).find()) {
+        total = Long.parseLong(m.group(1));
+      } else if ((m = NON2XX.matcher(line)).find()) {
+        non2xx = Long.parseLong(m.group(1));
+      } else if ((m = SOCKET.matcher(line)).find()) {
+        socket = m.group(1).trim();
+      }
+    }
+    if (Double.isNaN(rps)) {
+      throw new IllegalStateException("unexpected wrk output for " + url + ":\n" + out);
+    }
+    return new Result(url, rps, latency, total, non2xx, socket);
+  }
+}
