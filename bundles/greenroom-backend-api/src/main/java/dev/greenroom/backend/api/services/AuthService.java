@@ -15,8 +15,8 @@ public interface AuthService {
    * Verifies {@code token} and returns its credentials. Limited-access tokens (such as the user
    * cookie) are rejected.
    *
-   * @throws RuntimeException if the token is invalid or expired (Backstage's {@code
-   *     AuthenticationError})
+   * @throws dev.greenroom.backend.api.errors.AuthenticationError if the token is invalid or
+   *     expired
    */
   default BackstageCredentials<BackstagePrincipal> authenticate(String token) {
     return authenticate(token, false);

@@ -27,10 +27,11 @@ public interface HttpAuthService {
    *
    * @param allow the accepted principal kinds; Backstage's default is user and service
    * @param allowLimitedAccess also accept limited-access credentials such as the user cookie
-   * @throws RuntimeException answered as 401 {@code Missing credentials} when the request has none
-   *     (or invalid ones), as 403 when its principal kind is not in {@code allow} or it used
-   *     limited access without {@code allowLimitedAccess} (Backstage's {@code AuthenticationError}
-   *     and {@code NotAllowedError})
+   * @throws dev.greenroom.backend.api.errors.AuthenticationError (401) {@code Missing
+   *     credentials} when the request has none, or an invalid one; a limited-access token in the
+   *     {@code Authorization} header is invalid ({@code Illegal limited user token}), as upstream
+   * @throws dev.greenroom.backend.api.errors.NotAllowedError (403) when the principal kind is not
+   *     in {@code allow}, or the request used the limited cookie without {@code allowLimitedAccess}
    */
   BackstageCredentials<BackstagePrincipal> credentials(
       HttpServletRequest request, Set<BackstagePrincipalType> allow, boolean allowLimitedAccess);

@@ -15,10 +15,9 @@ public interface SchedulerService {
   /**
    * Runs a scheduled task now, out of its cadence.
    *
-   * @throws IllegalArgumentException if {@code id} is empty
-   * @throws java.util.NoSuchElementException if no task has this id (Backstage's {@code
-   *     NotFoundError})
-   * @throws IllegalStateException if the task is running (Backstage's {@code ConflictError})
+   * @throws dev.greenroom.backend.api.errors.InputError if {@code id} is blank
+   * @throws dev.greenroom.backend.api.errors.NotFoundError if no task has this id
+   * @throws dev.greenroom.backend.api.errors.ConflictError if the task is running
    */
   void triggerTask(String id);
 

@@ -11,8 +11,7 @@ public interface UserInfoService {
   /**
    * The user of {@code credentials}.
    *
-   * @throws IllegalArgumentException if the principal is not a user (Backstage's {@code
-   *     InputError})
+   * @throws dev.greenroom.backend.api.errors.InputError if the principal is not a user
    */
   BackstageUserInfo getUserInfo(BackstageCredentials<?> credentials);
 }
