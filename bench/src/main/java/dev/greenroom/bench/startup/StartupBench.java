@@ -18,7 +18,7 @@ import java.util.Locale;
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.greenroom.bench.startup.StartupBench \
  *     --runtime features/target/runtime.jar [--work DIR] [--sections startup,database,load,deploy]
- *     [--sizes 1x0,10x5,100x5,300x3] [--wrk-seconds 10] [--drops 50] [--polls 1000,100]
+ *     [--sizes 1x0,10x5,100x5,300x3] [--wrk-seconds 10] [--wrk-rounds 3] [--drops 50] [--polls 1000,100]
  *     [--module-timeout MS]
  * </pre>
  */
@@ -49,8 +49,9 @@ public final class StartupBench {
     String moduleTimeout = arg(args, "--module-timeout", "");
     List<String> jvmArgs = moduleTimeout.isEmpty() ? List.of() : List.of("-Dgreenroom.module.timeout=" + moduleTimeout);
     StartupBench bench = new StartupBench(runtime, work, jvmArgs);
-    System.out.printf("[bench] runtime %s, work dir %s, runtime JVM args %s, %d cores, load average %s%n", runtime, work,
-        jvmArgs, Runtime.getRuntime().availableProcessors(), loadAverage());
+    System.out.printf("[bench] runtime %s, work dir %s, runtime JVM args %s, LOG_LEVEL=%s, %d cores, load average %s%n",
+        runtime, work, jvmArgs, System.getenv().getOrDefault("LOG_LEVEL", "(unset)"),
+        Runtime.getRuntime().availableProcessors(), loadAverage());
     if (sections.contains("startup")) {
       bench.startup(parseSizes(arg(args, "--sizes", "1x0,10x5,100x5,300x3")));
     }
@@ -58,7 +59,7 @@ public final class StartupBench {
       bench.database(100, 5);
     }
     if (sections.contains("load")) {
-      bench.load(Integer.parseInt(arg(args, "--wrk-seconds", "10")));
+      bench.load(Integer.parseInt(arg(args, "--wrk-seconds", "10")), Integer.parseInt(arg(args, "--wrk-rounds", "3")));
     }
     if (sections.contains("deploy")) {
       int drops = Integer.parseInt(arg(args, "--drops", "50"));
@@ -71,12 +72,13 @@ public final class StartupBench {
 
   // --- start-to-first-200 and peak RSS ------------------------------------------------------------
 
+  /** hikariThreads: threads named "... housekeeper", one per open HikariCP pool. */
   private record StartFigures(double firstMs, double allMs, double peakRssMib, List<String> dataFiles, long hikariThreads) {}
 
   private void startup(List<int[]> sizes) {
     System.out.println();
     System.out.println("## Startup: java -jar runtime.jar with N plugins x M modules in deploy/ (FileInstall)");
-    System.out.println("| N x M | bundles | first 200 /api/p0/hello (ms) | all N answer (ms) | peak RSS VmHWM (MiB) | files under data/ | Hikari threads |");
+    System.out.println("| N x M | bundles | first 200 /api/p0/hello (ms) | all N answer (ms) | peak RSS VmHWM (MiB) | files under data/ | pool housekeeper threads |");
     System.out.println("|---|---|---|---|---|---|---|");
     for (int[] size : sizes) {
       StartFigures f = launch("startup-" + size[0] + "x" + size[1], runtimeJar, size[0], size[1], false);
@@ -100,7 +102,7 @@ public final class StartupBench {
         all = rt.awaitOk("/api/p" + i + "/hello", START_TIMEOUT);
       }
       RuntimeUnderTest.sleep(2000); // let startup stragglers (lazy pools, schedulers) show up
-      return new StartFigures(first, all, rt.peakRssMib(), rt.dataFiles(), rt.threadsNamed("Hikari"));
+      return new StartFigures(first, all, rt.peakRssMib(), rt.dataFiles(), rt.threadsNamed("housekeeper"));
     }
   }
 
@@ -113,7 +115,7 @@ public final class StartupBench {
     List<String> removed = RuntimeVariants.withoutBundles(runtimeJar, noDbJar,
         List.of("greenroom-database-", "h2-", "HikariCP-", "postgresql-"));
     System.out.println("Launch without the database: runtime.jar minus " + removed);
-    System.out.println("| launch | first 200 /api/p0/hello (ms) | all answer (ms) | peak RSS (MiB) | files under data/ | Hikari threads |");
+    System.out.println("| launch | first 200 /api/p0/hello (ms) | all answer (ms) | peak RSS (MiB) | files under data/ | pool housekeeper threads |");
     System.out.println("|---|---|---|---|---|---|");
     StartFigures with = launch("db-with", runtimeJar, plugins, modules, false);
     row("with database bundles", with);
@@ -132,7 +134,7 @@ public final class StartupBench {
 
   // --- issue 3 item 9: HTTP load, plugin route vs bare servlet ------------------------------------
 
-  private void load(int seconds) {
+  private void load(int seconds, int rounds) {
     System.out.println();
     if (!Wrk.available()) {
       System.out.println("## Load: skipped, wrk is not installed (apt-get install -y wrk)");
@@ -158,23 +160,25 @@ public final class StartupBench {
       Wrk.run(bare, threads, connections, 5);
       System.out.println("| round | target | req/s | p50 ms | p75 ms | p90 ms | p99 ms | non-2xx | socket errors |");
       System.out.println("|---|---|---|---|---|---|---|---|---|");
-      List<Wrk.Result> pluginRuns = new ArrayList<>();
-      List<Wrk.Result> bareRuns = new ArrayList<>();
-      for (int round = 1; round <= 2; round++) {
+      // Alternating rounds, and a ratio per round: on a shared machine the load of other
+      // processes changes between rounds, less so within one pair of adjacent runs.
+      List<Double> ratios = new ArrayList<>();
+      List<Double> p99Ratios = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
         Wrk.Result b = Wrk.run(bare, threads, connections, seconds);
         Wrk.Result p = Wrk.run(plugin, threads, connections, seconds);
-        bareRuns.add(b);
-        pluginRuns.add(p);
         print(round, "bare servlet /bare/hello", b);
         print(round, "plugin /api/p0/hello", p);
+        ratios.add(p.requestsPerSecond() / b.requestsPerSecond());
+        p99Ratios.add(p.latencyMs().get("p99") / b.latencyMs().get("p99"));
       }
-      double pluginRps = pluginRuns.stream().mapToDouble(Wrk.Result::requestsPerSecond).sum();
-      double bareRps = bareRuns.stream().mapToDouble(Wrk.Result::requestsPerSecond).sum();
-      double pluginP99 = pluginRuns.stream().mapToDouble(r -> r.latencyMs().get("p99")).average().orElse(Double.NaN);
-      double bareP99 = bareRuns.stream().mapToDouble(r -> r.latencyMs().get("p99")).average().orElse(Double.NaN);
-      System.out.printf("Ratio plugin/bare: req/s %.2f (target >= 0.9), p99 %.2f (mean p99 %.2f ms vs %.2f ms)%n",
-          pluginRps / bareRps, pluginP99 / bareP99, pluginP99, bareP99);
+      System.out.printf("Ratio plugin/bare per round: req/s %s (median %.2f, target >= 0.9); p99 %s (median %.2f)%n",
+          format(ratios), new Percentiles(ratios).p(50), format(p99Ratios), new Percentiles(p99Ratios).p(50));
     }
+  }
+
+  private static String format(List<Double> values) {
+    return values.stream().map(v -> String.format("%.2f", v)).toList().toString();
   }
 
   private static void print(int round, String target, Wrk.Result r) {
