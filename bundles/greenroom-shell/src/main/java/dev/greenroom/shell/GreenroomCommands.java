@@ -1,5 +1,6 @@
 package dev.greenroom.shell;
 
+import dev.greenroom.backend.runtime.state.DeployProblemDTO;
 import dev.greenroom.backend.runtime.state.DiagnosisDTO;
 import dev.greenroom.backend.runtime.state.ExtensionPointDTO;
 import dev.greenroom.backend.runtime.state.FeatureState;
@@ -31,7 +32,8 @@ import org.osgi.service.component.annotations.Reference;
       "osgi.command.function=extensions",
       "osgi.command.function=services",
       "osgi.command.function=diag",
-      "osgi.command.function=restart"
+      "osgi.command.function=restart",
+      "osgi.command.function=deploy"
     })
 @RequireGogoWhiteboard
 public class GreenroomCommands {
@@ -85,6 +87,11 @@ public class GreenroomCommands {
         .collect(Collectors.joining(", "));
     return new IllegalArgumentException("No plugin with id '" + pluginId + "'. Known plugins: "
         + (known.isEmpty() ? "none" : known));
+  }
+
+  @Descriptor("List files in the hot-deploy folder that were not installed, and why")
+  public List<String> deploy() {
+    return runtime.deployProblems().stream().map(DeployProblemDTO::message).toList();
   }
 
   @Descriptor("Restart one plugin with the modules present now (its shutdown hooks run, then init again); other plugins are untouched")

@@ -20,6 +20,12 @@ final class FakeRuntime implements GreenroomRuntime {
   final List<ServiceDTO> services = new ArrayList<>();
   final Map<String, DiagnosisDTO> diagnoses = new LinkedHashMap<>();
   final List<String> diagnosed = new ArrayList<>();
+  final List<dev.greenroom.backend.runtime.state.DeployProblemDTO> deployProblems = new ArrayList<>();
+
+  @Override
+  public List<dev.greenroom.backend.runtime.state.DeployProblemDTO> deployProblems() {
+    return deployProblems;
+  }
 
   @Override
   public List<PluginDTO> plugins() {

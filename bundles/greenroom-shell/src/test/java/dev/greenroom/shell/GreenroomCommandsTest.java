@@ -137,4 +137,12 @@ class GreenroomCommandsTest {
     assertEquals(List.of("catalog"), runtime.restarted);
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> commands.restart("nope"));
   }
+
+  @Test
+  void deployListsTheFilesThatWereNotInstalled() {
+    assertEquals(List.of(), commands.deploy());
+    String message = "Refused b.jar: bundle x.y 1.0.0 is already installed from a.jar";
+    runtime.deployProblems.add(new dev.greenroom.backend.runtime.state.DeployProblemDTO("/deploy/b.jar", message, 1));
+    assertEquals(List.of(message), commands.deploy());
+  }
 }

@@ -45,7 +45,8 @@ public final class DatabaseManager implements DatabaseStatusService, AutoCloseab
     return pluginDatabase(pluginId);
   }
 
-  PluginDatabase pluginDatabase(String pluginId) {
+  // synchronized with close(): a plugin database created while the manager closes would never be closed
+  synchronized PluginDatabase pluginDatabase(String pluginId) {
     if (closed) {
       throw new IllegalStateException("The database manager is closed");
     }
@@ -79,8 +80,12 @@ public final class DatabaseManager implements DatabaseStatusService, AutoCloseab
     return plugins.values().stream().filter(p -> p.status().state() == DatabaseState.READY).count();
   }
 
+  public boolean isClosed() {
+    return closed;
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
     closed = true;
     plugins.values().forEach(PluginDatabase::close);
   }

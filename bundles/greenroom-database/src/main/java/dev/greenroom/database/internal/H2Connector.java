@@ -57,11 +57,14 @@ final class H2Connector implements Connector {
     return "jdbc:h2:file:" + s.h2Directory().toAbsolutePath().normalize().resolve(s.pluginId()) + MODE;
   }
 
+  /**
+   * Shuts the database down, in memory or on disk. A file database would close with its last
+   * connection, but a connection a plugin leaked keeps the file (and its lock) open until the
+   * pool's forced close gets to it: the next framework in the same JVM would then find the
+   * database "already in use". SHUTDOWN closes every session at once.
+   */
   @Override
   public void dispose(DataSource pooled, PluginDatabaseSettings s) {
-    if (!s.inMemory()) {
-      return; // a file database closes with its last connection
-    }
     try (Connection c = pooled.getConnection(); Statement st = c.createStatement()) {
       st.execute("SHUTDOWN");
     } catch (SQLException e) {

@@ -42,6 +42,20 @@ final class PluginDatabase implements DatabaseService {
     return settings.pluginId();
   }
 
+  boolean isPostgres() {
+    return settings.client() == DatabaseClient.PG;
+  }
+
+  String schema() {
+    return settings.schema();
+  }
+
+  /** A connection of its own, outside the pool, e.g. to hold a session lock. */
+  java.sql.Connection openUnpooledConnection() throws SQLException {
+    getClient(); // the database exists and is reachable (waits like any first use)
+    return connector.dataSource(settings).getConnection();
+  }
+
   DatabaseStatus status() {
     return status.get();
   }

@@ -1,6 +1,7 @@
 package dev.greenroom.database.migrations;
 
 import dev.greenroom.backend.api.services.DatabaseService;
+import dev.greenroom.database.internal.MigrationLock;
 import dev.greenroom.database.internal.PluginIds;
 import java.util.Map;
 import java.util.Objects;
@@ -25,9 +26,9 @@ import org.flywaydb.core.api.output.MigrateResult;
  * and its scripts name their tables {@code <prefix>__<table>} (or {@code ${prefix}<table>}, the
  * placeholder expanding to {@code <prefix>__}). Plugin and module histories never collide.
  *
- * <p>Several instances starting together migrate once: Flyway takes a lock on the history table
- * (a PostgreSQL advisory lock, released even if an instance dies) and the others wait, then find
- * nothing left to do. {@link DatabaseService#migrations()} {@code skip} (config {@code
+ * <p>Several instances starting together migrate once: the whole run, creating and baselining the
+ * history table included, holds a lock (a PostgreSQL advisory lock, released even if an instance
+ * dies) and the others wait, then find nothing left to do. {@link DatabaseService#migrations()} {@code skip} (config {@code
  * skipMigrations}) turns this into a no-op.
  */
 public final class Migrations {
@@ -79,7 +80,7 @@ public final class Migrations {
         .lockRetryCount(LOCK_RETRIES)
         .load();
     try {
-      MigrateResult result = flyway.migrate();
+      MigrateResult result = MigrationLock.around(db, historyTable, flyway::migrate);
       MigrationInfo current = flyway.info().current();
       return new MigrationResult(false, result.migrationsExecuted,
           current == null ? null : current.getVersion().getVersion(), historyTable);

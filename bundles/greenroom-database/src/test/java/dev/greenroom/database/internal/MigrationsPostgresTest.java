@@ -76,6 +76,39 @@ class MigrationsPostgresTest {
     }
   }
 
+  /**
+   * Both instances find the module's history table missing in a schema that already holds the
+   * plugin's tables, so both take Flyway's baseline path: without a lock around the whole run the
+   * loser failed with "Unable to baseline schema history table ... already exists, and is empty".
+   */
+  @Test
+  void twoInstancesBaseliningAModuleHistoryTogetherMigrateOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (DatabaseManager one = manager(); DatabaseManager two = manager()) {
+      for (int round = 0; round < 5; round++) {
+        String plugin = "shared" + round;
+        Migrations.run(one.forPlugin(plugin), LOADER, "db/migration/things", null);
+        CountDownLatch go = new CountDownLatch(1);
+        Future<MigrationResult> r1 = pool.submit(() -> {
+          go.await();
+          return Migrations.run(one.forPlugin(plugin), LOADER, "db/migration/tags", "mod");
+        });
+        Future<MigrationResult> r2 = pool.submit(() -> {
+          go.await();
+          return Migrations.run(two.forPlugin(plugin), LOADER, "db/migration/tags", "mod");
+        });
+        go.countDown();
+        MigrationResult a = r1.get(120, TimeUnit.SECONDS);
+        MigrationResult b = r2.get(120, TimeUnit.SECONDS);
+        assertEquals(1, a.applied() + b.applied(), "round " + round + ": " + a + " / " + b);
+        assertEquals(List.of("0", "1"), Sql.column(one.forPlugin(plugin).getClient(),
+            "SELECT version FROM mod__flyway_schema_history WHERE success ORDER BY installed_rank"));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void aFailedMigrationIsRolledBackAndReported() throws Exception {
     try (DatabaseManager manager = manager()) {

@@ -8,4 +8,11 @@ public interface ExtensionContext {
   ExtensionConfig config();
 
   ExtensionInputs inputs();
+
+  /** A plain context, e.g. for a middleware or override that changes the config it passes on. */
+  static ExtensionContext of(AppNodeInfo node, ExtensionConfig config, ExtensionInputs inputs) {
+    record Simple(AppNodeInfo node, ExtensionConfig config, ExtensionInputs inputs)
+        implements ExtensionContext {}
+    return new Simple(node, config, inputs);
+  }
 }

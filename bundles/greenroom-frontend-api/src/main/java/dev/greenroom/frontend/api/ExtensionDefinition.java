@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * An extension as a plugin author declares it ({@code createExtension}): kind, optional explicit
@@ -24,6 +25,27 @@ public final class ExtensionDefinition {
   private final ConfigSchema configSchema;
   private final ExtensionPredicate predicate;
   private final ExtensionFactory factory;
+  private final ParamsBinding<?> paramsBinding;
+
+  /** A factory taking params, as blueprints make them: {@code factory(params, ctx)}. */
+  @FunctionalInterface
+  public interface ParamsFactory<P> {
+    Iterable<? extends ExtensionDataValue<?>> create(P params, ExtensionContext context) throws Exception;
+  }
+
+  /** The params a blueprint-made definition was made with, so overrides can replace them. */
+  record ParamsBinding<P>(P params, ParamsFactory<P> factory) {
+    @SuppressWarnings("unchecked")
+    Iterable<? extends ExtensionDataValue<?>> create(UnaryOperator<Object> change, ExtensionContext ctx)
+        throws Exception {
+      return factory.create(change == null ? params : (P) change.apply(params), ctx);
+    }
+
+    @SuppressWarnings("unchecked")
+    ParamsBinding<P> withParams(UnaryOperator<Object> change) {
+      return new ParamsBinding<>((P) change.apply(params), factory);
+    }
+  }
 
   private ExtensionDefinition(Builder b) {
     this.kind = b.kind;
@@ -42,6 +64,7 @@ public final class ExtensionDefinition {
     this.configSchema = b.configSchema;
     this.predicate = b.predicate;
     this.factory = Objects.requireNonNull(b.factory, () -> describe(b) + " has no factory");
+    this.paramsBinding = b.paramsBinding;
   }
 
   public static Builder builder() {
@@ -62,7 +85,24 @@ public final class ExtensionDefinition {
     b.configSchema = configSchema;
     b.predicate = predicate;
     b.factory = factory;
+    b.paramsBinding = paramsBinding;
     return b;
+  }
+
+  /**
+   * A copy with the changes of {@code spec} ({@code definition.override({...})}); kind, name and
+   * namespace stay, so the copy has the same id and can replace the original in a module.
+   *
+   * @throws IllegalArgumentException {@code Refused to override output without also overriding
+   *     factory}, {@code Refused to override params and factory at the same time}, for an input or
+   *     config key the definition already has, or for params of a definition no blueprint made
+   */
+  public ExtensionDefinition override(UnaryOperator<ExtensionOverride> spec) {
+    return Overrides.apply(this, spec.apply(new ExtensionOverride()));
+  }
+
+  ParamsBinding<?> paramsBinding() {
+    return paramsBinding;
   }
 
   /** This definition's input {@code name}, usable as {@link AttachTo#input(ExtensionInput)}. */
@@ -156,6 +196,7 @@ public final class ExtensionDefinition {
     private ConfigSchema configSchema;
     private ExtensionPredicate predicate;
     private ExtensionFactory factory;
+    private ParamsBinding<?> paramsBinding;
 
     private Builder() {}
 
@@ -227,6 +268,21 @@ public final class ExtensionDefinition {
 
     public Builder factory(ExtensionFactory factory) {
       this.factory = factory;
+      this.paramsBinding = null;
+      return this;
+    }
+
+    /**
+     * A factory taking params (what blueprints use): the definition remembers the params so {@link
+     * ExtensionOverride#params} can replace them.
+     */
+    public <P> Builder factory(P params, ParamsFactory<P> paramsFactory) {
+      return factory(new ParamsBinding<>(params, paramsFactory));
+    }
+
+    Builder factory(ParamsBinding<?> binding) {
+      this.factory = ctx -> binding.create(null, ctx);
+      this.paramsBinding = binding;
       return this;
     }
 

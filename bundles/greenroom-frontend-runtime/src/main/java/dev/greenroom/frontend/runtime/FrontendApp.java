@@ -1,6 +1,7 @@
 package dev.greenroom.frontend.runtime;
 
 import dev.greenroom.frontend.api.Extension;
+import dev.greenroom.frontend.api.ExtensionFactoryMiddleware;
 import dev.greenroom.frontend.api.FrontendFeature;
 import dev.greenroom.frontend.api.FrontendPlugin;
 import dev.greenroom.frontend.runtime.internal.DefaultAppPlugin;
@@ -97,8 +98,18 @@ public final class FrontendApp {
     private Map<String, Object> predicateContext = Map.of();
     private ErrorPolicy policy = ErrorPolicy.CONTAINED;
     private boolean defaultAppPlugin = true;
+    private ExtensionFactoryMiddleware middleware;
 
     private Builder() {}
+
+    /**
+     * Wraps every extension factory ({@code extensionFactoryMiddleware}); with several, each later
+     * one wraps the earlier ones (the last is outermost), like Backstage. None: factories run as is.
+     */
+    public Builder extensionFactoryMiddleware(ExtensionFactoryMiddleware... middlewares) {
+      this.middleware = FactoryMiddlewares.merge(middlewares);
+      return this;
+    }
 
     public Builder features(List<? extends FrontendFeature> list) {
       features.addAll(list);
@@ -160,7 +171,7 @@ public final class FrontendApp {
         errors.add(failure);
         return new FrontendApp(null, errors, notices, List.of(failure));
       }
-      boolean rootOk = new TreeInstantiator(collector, predicateContext, notices::add).instantiate(tree.root());
+      boolean rootOk = new TreeInstantiator(collector, predicateContext, notices::add, middleware).instantiate(tree.root());
       List<AppError> errors = collector.errors();
       List<AppError> blocking = errors.stream().filter(e -> !e.isWarning()).toList();
       List<AppError> failures;

@@ -1,12 +1,14 @@
 package dev.greenroom.frontend.runtime;
 
-import dev.greenroom.frontend.api.AppNodeInfo;
 import dev.greenroom.frontend.api.ConfigValidationException;
 import dev.greenroom.frontend.api.CoreExtensionData;
 import dev.greenroom.frontend.api.Extension;
 import dev.greenroom.frontend.api.ExtensionBoundary;
 import dev.greenroom.frontend.api.ExtensionConfig;
 import dev.greenroom.frontend.api.ExtensionContext;
+import dev.greenroom.frontend.api.ExtensionDataContainer;
+import dev.greenroom.frontend.api.ExtensionFactoryError;
+import dev.greenroom.frontend.api.ExtensionFactoryMiddleware;
 import dev.greenroom.frontend.api.ExtensionDataRef;
 import dev.greenroom.frontend.api.ExtensionDataValue;
 import dev.greenroom.frontend.api.ExtensionInput;
@@ -34,26 +36,27 @@ final class TreeInstantiator {
     }
   }
 
-  /** Backstage's plain {@code Error}: reported without a class name. */
-  private static final class PlainError extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    PlainError(String message) {
-      super(message);
-    }
-  }
-
   private static final InstantiationFailed FAILED = new InstantiationFailed();
 
   private final ErrorCollector collector;
   private final Map<String, Object> predicateContext;
   private final Consumer<String> warnings;
+  private final ExtensionFactoryMiddleware middleware;
   private final Set<AppNode> visited = new HashSet<>();
 
   TreeInstantiator(ErrorCollector collector, Map<String, Object> predicateContext, Consumer<String> warnings) {
+    this(collector, predicateContext, warnings, null);
+  }
+
+  TreeInstantiator(
+      ErrorCollector collector,
+      Map<String, Object> predicateContext,
+      Consumer<String> warnings,
+      ExtensionFactoryMiddleware middleware) {
     this.collector = collector;
     this.predicateContext = predicateContext;
     this.warnings = warnings;
+    this.middleware = middleware;
   }
 
   /** True when the root got an instance. */
@@ -116,10 +119,10 @@ final class TreeInstantiator {
       reportUndeclaredAttachments(id, extension.inputs(), attachments);
       ExtensionInputs inputs = resolveInputs(node, extension.inputs(), attachments, ctx);
       ExtensionConfig config = new ExtensionConfig(parsedConfig);
-      ExtensionContext context = new Context(node, config, inputs);
-      Iterable<? extends ExtensionDataValue<?>> output = extension.factory().create(context);
+      ExtensionContext context = ExtensionContext.of(node, config, inputs);
+      Iterable<? extends ExtensionDataValue<?>> output = runFactory(extension, context);
       if (output == null) {
-        throw new PlainError("extension factory did not provide an iterable object");
+        throw new ExtensionFactoryError("extension factory did not provide an iterable object");
       }
       return collectOutput(id, extension.output(), output, ctx);
     } catch (InstantiationFailed e) {
@@ -130,12 +133,30 @@ final class TreeInstantiator {
     }
   }
 
+  /**
+   * The factory, through the middleware when there is one: the middleware's original returns the
+   * factory's output unverified (the declared output is checked afterwards, as for any factory).
+   */
+  private Iterable<? extends ExtensionDataValue<?>> runFactory(Extension extension, ExtensionContext context)
+      throws Exception {
+    if (middleware == null) {
+      return extension.factory().create(context);
+    }
+    return ExtensionDataContainer.of(
+        middleware.apply(
+            changes ->
+                ExtensionDataContainer.of(
+                    extension.factory().create(changes.applyTo(context)), "extension factory"),
+            context),
+        "extension factory middleware");
+  }
+
   /** Backstage: plain {@code Error} gives {@code , <message>}, others {@code ; caused by <Name>: <msg>}. */
   private static String describe(Throwable e) {
     boolean plain =
         e.getClass() == RuntimeException.class
             || e.getClass() == Exception.class
-            || e.getClass() == PlainError.class;
+            || e.getClass() == ExtensionFactoryError.class;
     return plain
         ? ", " + e.getMessage()
         : "; caused by " + e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -335,7 +356,4 @@ final class TreeInstantiator {
                   : "has no such input (candidates are '" + String.join("', '", inputNames) + "')"));
     }
   }
-
-  private record Context(AppNodeInfo node, ExtensionConfig config, ExtensionInputs inputs)
-      implements ExtensionContext {}
 }

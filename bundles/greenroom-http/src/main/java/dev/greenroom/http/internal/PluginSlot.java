@@ -1,6 +1,7 @@
 package dev.greenroom.http.internal;
 
 import dev.greenroom.backend.api.errors.ServiceUnavailableError;
+import dev.greenroom.http.standalone.PluginPresence;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -16,32 +17,43 @@ import java.util.concurrent.locks.ReentrantLock;
  *       wait up to {@code backend.lifecycle.startupRequestPauseTimeout}, then 503 {@value
  *       #NOT_STARTED};
  *   <li>{@code OPEN}: requests go to the router;
- *   <li>{@code STOPPED}: after the plugin's shutdown, 503 {@value #SHUTTING_DOWN}.
+ *   <li>{@code RESTARTING}: the instance shut down while the backend keeps running (a restart, an
+ *       update, a removal): requests are held for the next instance, up to the same timeout, then
+ *       503 {@value #SHUTTING_DOWN}; if the plugin is no longer {@linkplain PluginPresence
+ *       provided}, {@link #awaitRouter()} returns null at once (the caller answers 404);
+ *   <li>{@code STOPPED}: the plugin shut down with the backend: 503 {@value #SHUTTING_DOWN}.
  * </ul>
  *
- * <p>Restart: attaching a new router (a new plugin instance, after {@link #hold()} or after a
- * stop) puts the slot back to {@code PENDING}, so requests that arrive while a plugin restarts are
- * held and then served by the new instance. {@link #hold()} is the hook a restarting coordinator
- * calls before the old instance's shutdown hooks run, so its requests are held instead of
- * answered 503.
+ * <p>The slot tells a restart from a backend stop by {@link #backendStopping()}, which the root
+ * lifecycle's before-shutdown hook calls: the runtime's coordinators restart one plugin without
+ * knowing about HTTP.
  */
 public final class PluginSlot {
   public static final String NOT_STARTED = "Service has not started up yet";
   public static final String SHUTTING_DOWN = "Service is shutting down";
 
-  enum State { PENDING, OPEN, STOPPED }
+  /** How often a held request re-checks whether its plugin was removed. */
+  private static final long PRESENCE_POLL_NANOS = 100_000_000L;
+
+  enum State { PENDING, OPEN, RESTARTING, STOPPED }
 
   private final String pluginId;
   private final Duration pauseTimeout;
+  private final PluginPresence presence;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private State state = State.PENDING;
-  private boolean holding;
+  private boolean backendStopping;
   private PluginRouter router;
 
   public PluginSlot(String pluginId, Duration pauseTimeout) {
+    this(pluginId, pauseTimeout, PluginPresence.ALWAYS);
+  }
+
+  public PluginSlot(String pluginId, Duration pauseTimeout, PluginPresence presence) {
     this.pluginId = pluginId;
     this.pauseTimeout = pauseTimeout;
+    this.presence = presence;
   }
 
   public String pluginId() {
@@ -50,7 +62,14 @@ public final class PluginSlot {
 
   /** A new plugin instance's router: requests wait until {@link #open(PluginRouter)}. */
   public void attach(PluginRouter next) {
-    transition(State.PENDING, next);
+    lock.lock();
+    try {
+      state = State.PENDING;
+      router = next;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** The plugin's startup hooks ran: serve with {@code started} (if still the attached router). */
@@ -59,7 +78,6 @@ public final class PluginSlot {
     try {
       if (router == started) {
         state = State.OPEN;
-        holding = false;
         changed.signalAll();
       }
     } finally {
@@ -67,12 +85,17 @@ public final class PluginSlot {
     }
   }
 
-  /** The plugin shut down: 503 from now on, unless {@link #hold()} announced a restart. */
+  /**
+   * The plugin instance shut down. While the backend runs this is a restart or a removal: hold
+   * requests for the next instance; when the backend stops, 503 from now on. The stopped router is
+   * dropped either way, so the slot keeps no reference to the old instance's classes.
+   */
   public void stopped(PluginRouter stopping) {
     lock.lock();
     try {
       if (router == stopping) {
-        state = holding ? State.PENDING : State.STOPPED;
+        state = backendStopping ? State.STOPPED : State.RESTARTING;
+        router = null;
         changed.signalAll();
       }
     } finally {
@@ -80,12 +103,14 @@ public final class PluginSlot {
     }
   }
 
-  /** A restart is coming: hold requests (bounded) instead of answering 503 when the old instance stops. */
-  public void hold() {
+  /** The backend is stopping: plugin shutdowns from now on are final (503, no holding). */
+  public void backendStopping() {
     lock.lock();
     try {
-      holding = true;
-      state = State.PENDING;
+      backendStopping = true;
+      if (state == State.RESTARTING) {
+        state = State.STOPPED;
+      }
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -93,10 +118,11 @@ public final class PluginSlot {
   }
 
   /**
-   * The router to serve with, waiting while the slot is pending.
+   * The router to serve with, waiting while the slot is pending or restarting; null when the
+   * plugin was removed (no longer provided) while restarting.
    *
-   * @throws ServiceUnavailableError {@value #NOT_STARTED} after the pause timeout, {@value
-   *     #SHUTTING_DOWN} once stopped
+   * @throws ServiceUnavailableError {@value #NOT_STARTED} after the pause timeout while a new
+   *     instance starts, {@value #SHUTTING_DOWN} after it while no new instance came, or once stopped
    */
   public PluginRouter awaitRouter() throws InterruptedException {
     long end = System.nanoTime() + pauseTimeout.toNanos();
@@ -108,13 +134,19 @@ public final class PluginSlot {
             return router;
           case STOPPED:
             throw new ServiceUnavailableError(SHUTTING_DOWN);
-          default:
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-              throw new ServiceUnavailableError(NOT_STARTED);
+          case RESTARTING:
+            if (!presence.isProvided(pluginId)) {
+              return null;
             }
-            changed.awaitNanos(left);
+            break;
+          default:
+            break;
         }
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          throw new ServiceUnavailableError(state == State.RESTARTING ? SHUTTING_DOWN : NOT_STARTED);
+        }
+        changed.awaitNanos(state == State.RESTARTING ? Math.min(left, PRESENCE_POLL_NANOS) : left);
       }
     } finally {
       lock.unlock();
@@ -135,17 +167,6 @@ public final class PluginSlot {
     lock.lock();
     try {
       return state.name();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void transition(State next, PluginRouter nextRouter) {
-    lock.lock();
-    try {
-      state = next;
-      router = nextRouter;
-      changed.signalAll();
     } finally {
       lock.unlock();
     }

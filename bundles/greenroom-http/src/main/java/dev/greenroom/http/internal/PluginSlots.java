@@ -1,8 +1,10 @@
 package dev.greenroom.http.internal;
 
+import dev.greenroom.backend.api.errors.NotFoundError;
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.backend.api.services.RootConfigService;
 import dev.greenroom.backend.api.services.RootHttpRouterService;
+import dev.greenroom.http.standalone.PluginPresence;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +26,16 @@ public final class PluginSlots {
   private final LoggerService logger;
   private final Map<String, PluginSlot> slots = new ConcurrentHashMap<>();
 
+  private final PluginPresence presence;
+  private volatile boolean backendStopping;
+
   public PluginSlots(RootHttpRouterService rootRouter, RootConfigService config, LoggerService logger) {
+    this(rootRouter, config, logger, PluginPresence.ALWAYS);
+  }
+
+  public PluginSlots(
+      RootHttpRouterService rootRouter, RootConfigService config, LoggerService logger, PluginPresence presence) {
+    this.presence = presence;
     this.rootRouter = rootRouter;
     this.pauseTimeout =
         ConfigValues.duration(config, "backend.lifecycle.startupRequestPauseTimeout", Duration.ofSeconds(5));
@@ -34,10 +45,22 @@ public final class PluginSlots {
   /** The slot of {@code pluginId}, mounted on first use. */
   public PluginSlot slot(String pluginId) {
     return slots.computeIfAbsent(pluginId, id -> {
-      PluginSlot slot = new PluginSlot(id, pauseTimeout);
+      PluginSlot slot = new PluginSlot(id, pauseTimeout, presence);
+      if (backendStopping) {
+        slot.backendStopping();
+      }
       rootRouter.use("/api/" + id, new SlotServlet(slot, logger));
       return slot;
     });
+  }
+
+  /**
+   * The backend is stopping (root before-shutdown): plugin shutdowns from now on answer 503 at once
+   * instead of holding requests for a restart.
+   */
+  public void backendStopping() {
+    backendStopping = true;
+    slots.values().forEach(PluginSlot::backendStopping);
   }
 
   /** Serves one slot: the JWKS route (outside the gate and barrier), then the gate, then the router. */
@@ -58,16 +81,28 @@ public final class PluginSlots {
         if ("GET".equals(request.getMethod()) && JWKS_PATH.equals(rest)) {
           PluginRouter current = slot.current();
           PluginRouter router = current != null ? current : slot.awaitRouter();
+          if (router == null) {
+            throw removed(request);
+          }
           Json.write(response, 200, Map.of("keys", router.auth().listPublicServiceKeys()));
           return;
         }
-        slot.awaitRouter().handle(request, response, request.getServletPath(), rest);
+        PluginRouter router = slot.awaitRouter();
+        if (router == null) {
+          throw removed(request);
+        }
+        router.handle(request, response, request.getServletPath(), rest);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         ErrorResponses.send(request, response, e, logger);
       } catch (Exception e) {
         ErrorResponses.send(request, response, e, logger);
       }
+    }
+  
+    /** The plugin is gone: the same JSON 404 as a path no plugin ever mounted. */
+    private static NotFoundError removed(HttpServletRequest request) {
+      return new NotFoundError("Not found: " + request.getMethod() + " " + request.getRequestURI());
     }
   }
 }

@@ -39,7 +39,12 @@ public final class HttpServices {
   }
 
   public static List<ServiceFactory<?>> factories(ServletHost host, PluginStates states) {
-    return List.of(rootHttpRouter(host), httpRouter(), rootHealth(states), discovery());
+    return factories(host, states, PluginPresence.ALWAYS);
+  }
+
+  /** As above; {@code presence} tells a removed plugin (404 at once) from a restarting one (held). */
+  public static List<ServiceFactory<?>> factories(ServletHost host, PluginStates states, PluginPresence presence) {
+    return List.of(rootHttpRouter(host), httpRouter(presence), rootHealth(states), discovery());
   }
 
   public static ServiceFactory<RootHttpRouterService> rootHttpRouter(ServletHost host) {
@@ -64,21 +69,36 @@ public final class HttpServices {
    * gets its gated mount at {@code /api/<pluginId>} even if it never asks for the router.
    */
   public static ServiceFactory<HttpRouterService> httpRouter() {
+    return httpRouter(PluginPresence.ALWAYS);
+  }
+
+  /**
+   * As {@link #httpRouter()}; after a plugin instance shuts down while the backend runs, its slot
+   * holds requests for the next instance, unless {@code presence} says the plugin was removed.
+   */
+  public static ServiceFactory<HttpRouterService> httpRouter(PluginPresence presence) {
     return ServiceFactory.of(CoreServices.HTTP_ROUTER)
         .initialization(Initialization.ALWAYS)
         .deps(
             CoreServices.ROOT_HTTP_ROUTER,
             CoreServices.ROOT_CONFIG,
             CoreServices.ROOT_LOGGER,
+            CoreServices.ROOT_LIFECYCLE,
             CoreServices.PLUGIN_METADATA,
             CoreServices.LIFECYCLE,
             CoreServices.LOGGER,
             CoreServices.HTTP_AUTH,
             CoreServices.AUTH)
-        .createRootContext(root -> new PluginSlots(
-            root.get(CoreServices.ROOT_HTTP_ROUTER),
-            root.get(CoreServices.ROOT_CONFIG),
-            root.get(CoreServices.ROOT_LOGGER).child(Map.of("service", "httpRouter"))))
+        .createRootContext(root -> {
+          PluginSlots slots = new PluginSlots(
+              root.get(CoreServices.ROOT_HTTP_ROUTER),
+              root.get(CoreServices.ROOT_CONFIG),
+              root.get(CoreServices.ROOT_LOGGER).child(Map.of("service", "httpRouter")),
+              presence);
+          // plugin shutdowns after this are the backend's stop, not restarts: 503, no holding
+          root.get(CoreServices.ROOT_LIFECYCLE).addBeforeShutdownHook(slots::backendStopping);
+          return slots;
+        })
         .factoryWithContext((deps, context) -> {
           String pluginId = deps.get(CoreServices.PLUGIN_METADATA).getId();
           boolean noDefaultPolicy = deps.get(CoreServices.ROOT_CONFIG)

@@ -23,7 +23,7 @@ public final class Log4j2Properties {
    */
   public static final String PROBE = "dev.greenroom.logging.configured";
   /** Chatty infrastructure kept at warn unless LOG_LEVEL asks for debug. */
-  static final String[] QUIET = {"org.ops4j.pax.web", "org.eclipse.jetty"};
+  static final String[] QUIET = {"org.ops4j.pax.web", "org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb"};
 
   /** {@code <time> <level> <plugin> <message> key=value}, time in UTC as Backstage prints it. */
   public static final String PRETTY_PATTERN =

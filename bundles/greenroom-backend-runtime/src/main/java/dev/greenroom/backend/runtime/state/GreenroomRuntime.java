@@ -30,4 +30,12 @@ public interface GreenroomRuntime {
    *     started yet
    */
   PluginDTO restart(String pluginId);
+
+  /**
+   * Files in the hot-deploy folder that were not installed (a corrupt jar, a second jar with the
+   * symbolic name and version of an installed bundle), sorted by file; empty without FileInstall.
+   */
+  default List<DeployProblemDTO> deployProblems() {
+    return List.of();
+  }
 }

@@ -4,6 +4,9 @@ import dev.greenroom.config.ConfigSchema;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 import org.osgi.framework.Bundle;
@@ -11,8 +14,16 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.util.tracker.BundleTracker;
 
-/** Follows starting/active bundles for config schemas and plugin ids; calls {@code onChange} when they change. */
+/**
+ * Follows starting/active bundles for config schemas and plugin ids; calls {@code onChange} when they change.
+ *
+ * <p>The contributions live in a map of their own, updated before {@code onChange} runs:
+ * BundleTracker records a bundle only after {@code addingBundle} returns, so a reload triggered
+ * from there would otherwise miss the arriving bundle's schema and plugin id (its ConfigAdmin
+ * configuration would appear only on some later change).
+ */
 final class ContributionTracker extends BundleTracker<BundleContributions> {
+  private final Map<Long, BundleContributions> current = new ConcurrentHashMap<>();
   private volatile Runnable onChange = () -> {};
 
   ContributionTracker(BundleContext context) {
@@ -29,12 +40,14 @@ final class ContributionTracker extends BundleTracker<BundleContributions> {
     if (c.isEmpty()) {
       return null;
     }
+    current.put(bundle.getBundleId(), c);
     onChange.run();
     return c;
   }
 
   @Override
   public void removedBundle(Bundle bundle, BundleEvent event, BundleContributions c) {
+    current.remove(bundle.getBundleId());
     onChange.run();
   }
 
@@ -59,6 +72,7 @@ final class ContributionTracker extends BundleTracker<BundleContributions> {
   }
 
   private Collection<BundleContributions> contributions() {
-    return getTracked().values();
+    // in bundle id order: schemas are validated, and errors reported, in a stable order
+    return new TreeMap<>(current).values();
   }
 }

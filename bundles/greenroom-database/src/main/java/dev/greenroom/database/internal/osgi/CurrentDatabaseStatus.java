@@ -3,31 +3,56 @@ package dev.greenroom.database.internal.osgi;
 import dev.greenroom.database.internal.DatabaseManager;
 import dev.greenroom.database.status.DatabaseStatus;
 import dev.greenroom.database.status.DatabaseStatusService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
-/** The status of the backend's current database manager; empty before the backend starts. */
+/**
+ * The status of the backend's current database manager (empty before the backend starts), and
+ * every manager this bundle handed out that is still open, so that deactivation can close them:
+ * a backend that never ran its root shutdown hooks (it stopped before root startup, or the
+ * runtime went away first) must not leave pools, and H2 file locks, behind.
+ */
 final class CurrentDatabaseStatus implements DatabaseStatusService {
-  private final AtomicReference<DatabaseManager> manager = new AtomicReference<>();
+  private final List<DatabaseManager> open = new ArrayList<>();
+  private DatabaseManager current;
 
-  void set(DatabaseManager m) {
-    manager.set(m);
+  synchronized void set(DatabaseManager m) {
+    open.removeIf(DatabaseManager::isClosed);
+    open.add(m);
+    current = m;
   }
 
-  DatabaseManager get() {
-    return manager.get();
+  synchronized DatabaseManager get() {
+    return current;
+  }
+
+  /** Closes every manager still open; returns how many it closed. */
+  int closeAll() {
+    List<DatabaseManager> toClose;
+    synchronized (this) {
+      toClose = new ArrayList<>(open);
+      open.clear();
+    }
+    int closed = 0;
+    for (DatabaseManager m : toClose) {
+      if (!m.isClosed()) {
+        m.close();
+        closed++;
+      }
+    }
+    return closed;
   }
 
   @Override
   public List<DatabaseStatus> statuses() {
-    DatabaseManager m = manager.get();
+    DatabaseManager m = get();
     return m == null ? List.of() : m.statuses();
   }
 
   @Override
   public Optional<DatabaseStatus> status(String pluginId) {
-    DatabaseManager m = manager.get();
+    DatabaseManager m = get();
     return m == null ? Optional.empty() : m.status(pluginId);
   }
 }

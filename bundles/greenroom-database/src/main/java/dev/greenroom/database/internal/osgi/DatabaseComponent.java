@@ -2,7 +2,6 @@ package dev.greenroom.database.internal.osgi;
 
 import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.backend.api.annotations.GreenroomServices;
-import dev.greenroom.database.internal.DatabaseManager;
 import dev.greenroom.database.internal.DatabaseServiceFactory;
 import dev.greenroom.database.status.DatabaseStatusService;
 import java.util.Dictionary;
@@ -37,10 +36,8 @@ public class DatabaseComponent {
   void deactivate() {
     factory.unregister();
     statusService.unregister();
-    // The backend normally closed it on root shutdown; this covers the bundle going away first.
-    DatabaseManager m = status.get();
-    if (m != null) {
-      m.close();
-    }
+    // The backend normally closed them on root shutdown; this covers a backend that never got
+    // there (stopped before root startup) and the bundle going away first.
+    status.closeAll();
   }
 }

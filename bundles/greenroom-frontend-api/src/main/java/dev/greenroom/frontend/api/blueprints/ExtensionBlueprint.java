@@ -67,9 +67,47 @@ public final class ExtensionBlueprint<P> {
             .attachTo(attachTo)
             .output(output.toArray(ExtensionDataRef<?>[]::new))
             .config(config == null ? null : config.apply(params))
-            .factory(ctx -> factory.create(params, ctx));
+            .factory(params, factory::create);
     inputs.forEach(b::input);
     return customize.apply(b).build();
+  }
+
+  /**
+   * {@code .makeWithOverrides({...})}: the extension gets its own factory, which receives the
+   * blueprint's factory as {@code original.create(params)} (its output verified against the
+   * blueprint's output refs), and may add inputs and config keys and change the output.
+   *
+   * <pre>{@code
+   * PageBlueprint.BLUEPRINT.makeWithOverrides("stats", o -> o
+   *     .config(ConfigSchema.of(Field.string("heading").defaultsTo("Stats")))
+   *     .factory((original, ctx) -> original.create(
+   *         new PageBlueprint.Params("/stats", ctx.config().string("heading"), view))));
+   * }</pre>
+   */
+  public ExtensionDefinition makeWithOverrides(
+      String name, UnaryOperator<BlueprintOverrides<P>> spec) {
+    BlueprintOverrides<P> o = spec.apply(new BlueprintOverrides<>());
+    return o.make(this, name);
+  }
+
+  Map<String, ExtensionInput> inputs() {
+    return inputs;
+  }
+
+  AttachTo attachTo() {
+    return attachTo;
+  }
+
+  List<ExtensionDataRef<?>> output() {
+    return output;
+  }
+
+  Factory<P> factory() {
+    return factory;
+  }
+
+  Function<P, ConfigSchema> config() {
+    return config;
   }
 
   /** Builder of {@link ExtensionBlueprint}. */

@@ -42,7 +42,7 @@ public final class HttpServicesComponent {
   @Activate
   void activate(BundleContext context) {
     WhiteboardServletHost host = new WhiteboardServletHost(context, new PaxWebListen(context, () -> configAdmin));
-    for (ServiceFactory<?> factory : HttpServices.factories(host, this::pluginStates)) {
+    for (ServiceFactory<?> factory : HttpServices.factories(host, this::pluginStates, new BundlePluginPresence(context))) {
       Hashtable<String, Object> props = new Hashtable<>();
       props.put(Constants.SERVICE_RANKING, RANKING);
       registrations.add(context.registerService(BackendFeature.class, factory, props));

@@ -26,19 +26,43 @@ import org.osgi.service.component.annotations.Reference;
 @GreenroomServices({"core.rootLogger"})
 @Component(immediate = true)
 public final class RootLoggerComponent {
-  private final ServiceRegistration<BackendFeature> registration;
+  private final BundleContext context;
+  private final LogSettings settings;
+  private final Thread registrar;
+  private ServiceRegistration<BackendFeature> registration;
+  private boolean deactivated;
 
+  /**
+   * Never blocks the activating thread: it is the launcher's, which would then not start
+   * pax-logging-log4j2 (the bundle that must apply the configuration) until this returns. The
+   * factory registers on its own thread once the configuration applies (at most 5 s); the runtime
+   * waits for it before starting root services.
+   */
   @Activate
   public RootLoggerComponent(BundleContext context, @Reference ConfigurationAdmin configAdmin)
       throws IOException {
-    LogSettings settings = LogSettings.fromEnv(System.getenv());
+    this.context = context;
+    this.settings = LogSettings.fromEnv(System.getenv());
     if (configurePaxLogging(configAdmin, settings)) {
-      awaitConfigured();
+      registrar = new Thread(() -> {
+        awaitConfigured();
+        register();
+      }, "greenroom-logging-configure");
+      registrar.setDaemon(true);
+      registrar.start();
+    } else {
+      registrar = null;
+      register();
+    }
+  }
+
+  private synchronized void register() {
+    if (deactivated) {
+      return;
     }
     Dictionary<String, Object> props = new Hashtable<>();
     props.put(Constants.SERVICE_RANKING, 100);
-    registration = context.registerService(
-        BackendFeature.class, RootLoggerFactory.create(settings), props);
+    registration = context.registerService(BackendFeature.class, RootLoggerFactory.create(settings), props);
   }
 
   /**
@@ -80,6 +104,19 @@ public final class RootLoggerComponent {
 
   @Deactivate
   void deactivate() {
-    registration.unregister();
+    if (registrar != null) {
+      registrar.interrupt();
+    }
+    synchronized (this) {
+      deactivated = true;
+      if (registration != null) {
+        try {
+          registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+          // withdrawn with the bundle
+        }
+        registration = null;
+      }
+    }
   }
 }

@@ -21,4 +21,13 @@ interface CoordinatorHost {
 
   /** The plugin stopped (it will not serve until the next run). */
   void onStopped(String pluginId);
+
+  /**
+   * The framework is shutting down: bundles stop one by one, and restarting a plugin each time
+   * one of its modules goes would only waste the shutdown. The runtime stops every plugin in order
+   * when its own bundle stops.
+   */
+  default boolean frameworkStopping() {
+    return false;
+  }
 }

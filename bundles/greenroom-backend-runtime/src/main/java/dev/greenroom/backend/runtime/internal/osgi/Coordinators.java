@@ -137,6 +137,15 @@ final class Coordinators implements CoordinatorHost {
   }
 
   @Override
+  public boolean frameworkStopping() {
+    try {
+      return context.getBundle(0).getState() == Bundle.STOPPING;
+    } catch (IllegalStateException contextGone) {
+      return true;
+    }
+  }
+
+  @Override
   public void onStopped(String pluginId) {
     ServiceRegistration<PluginReady> reg = readyMarkers.remove(pluginId);
     if (reg != null) {

@@ -5,6 +5,7 @@ import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.internal.defaults.DefaultServiceFactories;
 import dev.greenroom.backend.runtime.internal.defaults.SinkLogger;
+import dev.greenroom.backend.runtime.internal.deploy.DeployGuard;
 import dev.greenroom.backend.runtime.internal.live.LiveBackend;
 import dev.greenroom.backend.runtime.internal.wiring.StartupErrors;
 import dev.greenroom.backend.runtime.state.GreenroomRuntime;
@@ -48,6 +49,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
   private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
   private StandaloneShutdown standaloneShutdown;
   private volatile Thread.UncaughtExceptionHandler crashGuard;
+  private final JacksonTypeCache jacksonTypeCache = new JacksonTypeCache();
 
   @Override
   public void start(BundleContext context) {
@@ -66,12 +68,18 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     serviceProviders = new ServiceProviderGate(context, features::factoryKeys);
     features.onFactory(serviceProviders::factoryArrived);
     features.open();
-    registrations.add(context.registerService(GreenroomRuntime.class, new RuntimeState(coordinators, () -> backend, wiringHook), null));
+    DeployGuard deployGuard = new DeployGuard(new InstalledBundles(context)::installedFrom, coordinators::logger);
+    registrations.add(context.registerService(GreenroomRuntime.class, new RuntimeState(coordinators, () -> backend, wiringHook, deployGuard), null));
+    if (InstalledBundles.importsPackage(context, DeployInstaller.PACKAGE)) {
+      // loaded only now: DeployInstaller links against FileInstall's optional package
+      registrations.add(DeployInstaller.register(context, deployGuard));
+    }
     if (settings.standalone()) {
       standaloneShutdown = StandaloneShutdown.install(context);
       createDeployFolder(context);
     }
     context.addFrameworkListener(this);
+    context.addBundleListener(jacksonTypeCache);
     if (context.getBundle(0).getState() == Bundle.ACTIVE) {
       startRootAsync();
     }
@@ -96,8 +104,9 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
 
   private void startRoot() {
     try {
-      List<ServiceProviderGate.Declared> missing = serviceProviders.await(settings.moduleTimeoutMillis());
-      ServiceProviderGate.report(missing, settings.moduleTimeoutMillis(), earlyLogger);
+      List<ServiceProviderGate.Declared> missing =
+          serviceProviders.await(settings.moduleTimeoutMillis(), settings.serviceTimeoutMillis());
+      ServiceProviderGate.report(missing, earlyLogger);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
@@ -156,6 +165,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
   @Override
   public void stop(BundleContext context) {
     context.removeFrameworkListener(this);
+    context.removeBundleListener(jacksonTypeCache);
     synchronized (this) {
       stopping = true;
       if (starter != null) {

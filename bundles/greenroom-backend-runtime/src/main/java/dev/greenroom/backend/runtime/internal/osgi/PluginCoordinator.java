@@ -167,7 +167,7 @@ final class PluginCoordinator {
 
   private void evaluate() {
     publishSnapshot();
-    if (!rootReady) {
+    if (!rootReady || host.frameworkStopping()) {
       return;
     }
     Contribution plugin = plugins.isEmpty() ? null : plugins.get(0);

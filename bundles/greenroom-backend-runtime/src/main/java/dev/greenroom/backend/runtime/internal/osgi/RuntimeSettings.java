@@ -9,12 +9,14 @@ import org.osgi.framework.BundleContext;
  * Framework properties the runtime reads (set them in a bndrun's {@code -runproperties} or with
  * {@code -D}): where config lives, how long to wait for modules, standalone mode.
  */
-record RuntimeSettings(Path configDir, List<Path> configFiles, long moduleTimeoutMillis, boolean standalone) {
+record RuntimeSettings(Path configDir, List<Path> configFiles, long moduleTimeoutMillis, long serviceTimeoutMillis, boolean standalone) {
   static final String CONFIG_DIR = "greenroom.config.dir";
   static final String CONFIG_FILES = "greenroom.config";
   static final String MODULE_TIMEOUT = "greenroom.module.timeout";
   static final String STANDALONE = "greenroom.standalone";
+  static final String SERVICE_TIMEOUT = "greenroom.service.timeout";
   static final long DEFAULT_MODULE_TIMEOUT = 10_000;
+  static final long DEFAULT_SERVICE_TIMEOUT = 120_000;
 
   static RuntimeSettings from(BundleContext context) {
     String dir = context.getProperty(CONFIG_DIR);
@@ -28,15 +30,20 @@ record RuntimeSettings(Path configDir, List<Path> configFiles, long moduleTimeou
         }
       }
     }
-    long timeout = DEFAULT_MODULE_TIMEOUT;
-    String t = context.getProperty(MODULE_TIMEOUT);
-    if (t != null && !t.isBlank()) {
-      try {
-        timeout = Long.parseLong(t.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("Framework property " + MODULE_TIMEOUT + " must be a number of milliseconds, got '" + t + "'");
-      }
+    long timeout = millis(context, MODULE_TIMEOUT, DEFAULT_MODULE_TIMEOUT);
+    long serviceTimeout = millis(context, SERVICE_TIMEOUT, DEFAULT_SERVICE_TIMEOUT);
+    return new RuntimeSettings(configDir, files, timeout, serviceTimeout, Boolean.parseBoolean(context.getProperty(STANDALONE)));
+  }
+
+  private static long millis(BundleContext context, String property, long fallback) {
+    String t = context.getProperty(property);
+    if (t == null || t.isBlank()) {
+      return fallback;
     }
-    return new RuntimeSettings(configDir, files, timeout, Boolean.parseBoolean(context.getProperty(STANDALONE)));
+    try {
+      return Long.parseLong(t.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Framework property " + property + " must be a number of milliseconds, got '" + t + "'");
+    }
   }
 }

@@ -1,8 +1,10 @@
 package dev.greenroom.backend.runtime.internal.osgi;
 
+import dev.greenroom.backend.runtime.internal.deploy.DeployGuard;
 import dev.greenroom.backend.runtime.internal.live.LiveBackend;
 import dev.greenroom.backend.runtime.internal.services.ServiceInfo;
 import dev.greenroom.backend.runtime.internal.wiring.ExtensionPointTable;
+import dev.greenroom.backend.runtime.state.DeployProblemDTO;
 import dev.greenroom.backend.runtime.state.DiagnosisDTO;
 import dev.greenroom.backend.runtime.state.DiagnosisDTO.Reason;
 import dev.greenroom.backend.runtime.state.DiagnosisDTO.ReasonCode;
@@ -22,11 +24,18 @@ final class RuntimeState implements GreenroomRuntime {
   private final Coordinators coordinators;
   private final Supplier<LiveBackend> backend;
   private final PluginWiringHook wiring;
+  private final DeployGuard deployGuard;
 
-  RuntimeState(Coordinators coordinators, Supplier<LiveBackend> backend, PluginWiringHook wiring) {
+  RuntimeState(Coordinators coordinators, Supplier<LiveBackend> backend, PluginWiringHook wiring, DeployGuard deployGuard) {
     this.coordinators = coordinators;
     this.backend = backend;
     this.wiring = wiring;
+    this.deployGuard = deployGuard;
+  }
+
+  @Override
+  public List<DeployProblemDTO> deployProblems() {
+    return deployGuard.problems();
   }
 
   @Override

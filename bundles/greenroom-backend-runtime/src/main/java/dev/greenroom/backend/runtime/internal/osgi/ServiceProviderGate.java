@@ -4,6 +4,8 @@ import dev.greenroom.backend.api.annotations.FeatureNamespace;
 import dev.greenroom.backend.api.services.LoggerService;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -54,22 +56,37 @@ final class ServiceProviderGate implements BundleListener {
   }
 
   /**
-   * Waits until no declared factory is missing, or {@code timeoutMillis} passed.
+   * Waits until no declared factory is missing. A provider bundle that is ACTIVE gets {@code
+   * activeTimeoutMillis} from the moment it was first seen active (its components had their chance);
+   * one not started yet gets {@code launchTimeoutMillis} from the start of the wait: a launch that
+   * installs hundreds of bundles (a full deploy folder) starts the providers late, and the backend
+   * must not give up on them while the framework is still busy.
    *
    * @return the factories still missing (empty when all arrived)
    */
-  List<Declared> await(long timeoutMillis) throws InterruptedException {
+  List<Declared> await(long activeTimeoutMillis, long launchTimeoutMillis) throws InterruptedException {
     context.addBundleListener(this);
     try {
-      long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+      long start = System.nanoTime();
+      Map<Long, Long> activeSince = new HashMap<>();
       synchronized (lock) {
         while (true) {
+          long now = System.nanoTime();
           List<Declared> missing = missing();
-          long left = (deadline - System.nanoTime()) / 1_000_000L;
-          if (missing.isEmpty() || left <= 0) {
+          boolean waitMore = false;
+          for (Declared d : missing) {
+            Bundle b = context.getBundle(d.bundleId());
+            boolean active = b != null && b.getState() == Bundle.ACTIVE;
+            long since = active ? activeSince.computeIfAbsent(d.bundleId(), id -> now) : start;
+            long limit = active ? activeTimeoutMillis : launchTimeoutMillis;
+            if ((now - since) / 1_000_000L < limit) {
+              waitMore = true;
+            }
+          }
+          if (!waitMore) {
             return missing;
           }
-          lock.wait(Math.min(left, 200));
+          lock.wait(200);
         }
       }
     } finally {
@@ -83,7 +100,7 @@ final class ServiceProviderGate implements BundleListener {
     for (Bundle b : context.getBundles()) {
       // Installed and resolved bundles count too: launchers (bnd's, Pax Exam) start the framework
       // first and the bundles one by one, so a provider may not have been started yet when the
-      // runtime is. A provider that is never started costs the timeout and an error naming it.
+      // runtime is.
       if ((b.getState() & (Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE)) == 0
           || b.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) != null) {
         continue;
@@ -115,10 +132,11 @@ final class ServiceProviderGate implements BundleListener {
   }
 
   /** Logs each missing factory, naming bundle and service. */
-  static void report(List<Declared> missing, long timeoutMillis, LoggerService logger) {
+  static void report(List<Declared> missing, LoggerService logger) {
     for (Declared d : missing) {
       logger.error("Bundle " + d.bundleName() + " declares a service factory for " + d.serviceId()
-          + " but registered none within " + timeoutMillis + " ms; the backend starts without it");
+          + " but registered none in time (" + RuntimeSettings.MODULE_TIMEOUT + " after it started, "
+          + RuntimeSettings.SERVICE_TIMEOUT + " while it had not started); the backend starts without it");
     }
   }
 }

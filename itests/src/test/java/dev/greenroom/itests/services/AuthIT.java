@@ -1,0 +1,88 @@
+package dev.greenroom.itests.services;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import dev.greenroom.itests.HttpTestSupport;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.Before;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * Plugin-to-plugin service tokens and external access over real HTTP on Pax Web: fixture plugin
+ * {@code caller} calls fixture plugin {@code callee} with tokens from {@code core.auth} at the URL
+ * from {@code core.discovery}; the test itself presents forged and static tokens.
+ */
+public class AuthIT extends HttpTestSupport {
+  static final String RESTRICTED_TOKEN = "callee-only-token";
+
+  @Override
+  protected String configYaml() {
+    String yaml = super.configYaml();
+    String entries = "    externalAccess:\n";
+    if (!yaml.contains(entries)) {
+      throw new IllegalStateException("HttpTestSupport's config has no externalAccess list to extend:\n" + yaml);
+    }
+    return yaml.replace(entries, entries
+        + "      - type: static\n"
+        + "        options: { token: " + RESTRICTED_TOKEN + ", subject: restricted }\n"
+        + "        accessRestrictions: [ { plugin: callee } ]\n");
+  }
+
+  @Override
+  protected Option[] moreOptions() {
+    return new Option[] {fixtureBundle("svc-callee"), fixtureBundle("svc-caller")};
+  }
+
+  @Before
+  public void ready() throws Exception {
+    awaitReady(Duration.ofSeconds(60));
+  }
+
+  @Test
+  public void aServiceTokenForCalleeCarriesTheCallersPrincipal() throws Exception {
+    assertEquals(
+        new Answer(200, "{\"status\":200,\"body\":\"{\\\"subject\\\":\\\"plugin:caller\\\"}\"}"),
+        get("/api/caller/probe/callee"));
+  }
+
+  @Test
+  public void aServiceTokenIssuedForAnotherPluginIsRefusedByCallee() throws Exception {
+    Answer a = get("/api/caller/probe/example");
+    assertEquals(a.body(), 200, a.status());
+    assertTrue(a.body(), a.body().contains("\"status\":401"));
+    assertTrue(a.body(), a.body().contains(
+        "{\\\"error\\\":{\\\"name\\\":\\\"AuthenticationError\\\",\\\"message\\\":\\\"Failed plugin token verification\\\"}"));
+  }
+
+  @Test
+  public void anAlgNoneTokenIs401WithNothingLeaked() throws Exception {
+    long now = Instant.now().getEpochSecond();
+    String token = b64("{\"alg\":\"none\",\"typ\":\"vnd.backstage.plugin\"}") + "."
+        + b64("{\"sub\":\"caller\",\"aud\":\"callee\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}") + ".";
+    assertEquals(
+        new Answer(401, "{\"error\":{\"name\":\"AuthenticationError\",\"message\":\"Failed plugin token verification\"},"
+            + "\"request\":{\"method\":\"GET\",\"url\":\"/api/callee/whoami\"},\"response\":{\"statusCode\":401}}"),
+        get("/api/callee/whoami", "Authorization", "Bearer " + token));
+  }
+
+  @Test
+  public void aRestrictedStaticTokenReachesCalleeOnly() throws Exception {
+    assertEquals(new Answer(200, "{\"subject\":\"restricted\"}"),
+        get("/api/callee/whoami", "Authorization", "Bearer " + RESTRICTED_TOKEN));
+    Answer refused = get("/api/example/examples", "Authorization", "Bearer " + RESTRICTED_TOKEN);
+    assertEquals(refused.body(), 403, refused.status());
+    assertEquals(
+        "{\"error\":{\"name\":\"NotAllowedError\",\"message\":\"This token's access is restricted to plugin(s) 'callee'\"},"
+            + "\"request\":{\"method\":\"GET\",\"url\":\"/api/example/examples\"},\"response\":{\"statusCode\":403}}",
+        refused.body());
+  }
+
+  private static String b64(String json) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+}
