@@ -33,6 +33,9 @@ public final class HttpServicesComponent {
 
   private final List<ServiceRegistration<BackendFeature>> registrations = new ArrayList<>();
 
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  private volatile List<ReadinessDetails> details = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   private volatile GreenroomRuntime runtime;
 
@@ -69,6 +72,9 @@ public final class HttpServicesComponent {
     Map<String, String> states = new LinkedHashMap<>();
     for (PluginDTO p : r.plugins()) {
       states.put(p.pluginId(), p.state().name().toLowerCase(Locale.ROOT));
+    }
+    for (ReadinessDetails d : details) {
+      ReadinessDetails.addTo(states, d.details());
     }
     return states;
   }
