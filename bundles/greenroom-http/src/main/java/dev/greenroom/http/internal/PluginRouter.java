@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One plugin instance's {@code core.httpRouter}: its auth policies, the credentials barrier and
- * its handlers (Backstage's chain steps 3, 5 and 6; the JWKS route and the lifecycle gate are the
- * {@link PluginSlot}'s, since they outlive the instance).
+ * One plugin instance's {@code core.httpRouter}: its auth policies, the credentials barrier, the
+ * {@linkplain CookieRoutes cookie routes} and its handlers (Backstage's chain steps 3 to 6; the
+ * JWKS route and the lifecycle gate are the {@link PluginSlot}'s, since they outlive the instance).
  */
 public final class PluginRouter implements HttpRouterService {
   static final Set<BackstagePrincipalType> USER_OR_SERVICE =
@@ -64,6 +64,9 @@ public final class PluginRouter implements HttpRouterService {
     String path = rest.isEmpty() ? "/" : rest;
     if (!defaultPolicyDisabled && !policies.allowsUnauthenticated(path)) {
       httpAuth.credentials(request, USER_OR_SERVICE, policies.allowsCookie(path));
+    }
+    if (CookieRoutes.serve(path, request, response, httpAuth, auth)) {
+      return;
     }
     List<Map.Entry<String, String>> headers = headersOf(response);
     for (MountedServlet handler : handlers) {

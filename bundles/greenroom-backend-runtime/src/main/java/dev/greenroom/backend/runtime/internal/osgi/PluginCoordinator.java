@@ -177,7 +177,10 @@ final class PluginCoordinator {
       if (!expectedPlugins.isEmpty()) {
         waitOrTimeOut();
       } else {
+        // The plugin's bundle left after its feature service did (the order of the framework's
+        // bundle event and SCR's unregistration varies): nothing is awaited any more.
         cancelTimeout();
+        state = FeatureState.STOPPED;
       }
       publishSnapshot();
       return;

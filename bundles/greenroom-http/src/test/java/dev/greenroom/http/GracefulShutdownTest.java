@@ -1,0 +1,111 @@
+package dev.greenroom.http;
+
+import static dev.greenroom.http.RootHttpRouterTest.JSON;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.greenroom.backend.api.BackendPlugin;
+import dev.greenroom.backend.api.CoreServices;
+import dev.greenroom.backend.api.Deps;
+import dev.greenroom.backend.api.services.HttpRouterService;
+import dev.greenroom.backend.api.services.HttpRouterServiceAuthPolicy;
+import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.http.router.Router;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Backstage's stop with {@code backend.lifecycle.serverShutdownDelay}: readiness turns 503 at the
+ * start of the delay while the server keeps serving, requests in flight finish, and plugin
+ * shutdown hooks run only once the delay is over.
+ */
+@Timeout(120)
+class GracefulShutdownTest {
+  /** Long enough that the checks made during the delay cannot outlast it on a busy machine. */
+  private static final String DELAY = "8s";
+
+  private final List<String> events = new CopyOnWriteArrayList<>();
+  private final CountDownLatch slowEntered = new CountDownLatch(1);
+  private final CountDownLatch releaseSlow = new CountDownLatch(1);
+
+  private BackendPlugin slowPlugin() {
+    return BackendPlugin.create("slow", env -> env.registerInit(
+        Deps.of(CoreServices.HTTP_ROUTER, CoreServices.LIFECYCLE), deps -> {
+          HttpRouterService router = deps.get(CoreServices.HTTP_ROUTER);
+          router.addAuthPolicy(HttpRouterServiceAuthPolicy.unauthenticated("/"));
+          router.use(Router.create()
+              .get("/slow", req -> {
+                slowEntered.countDown();
+                assertTrue(releaseSlow.await(60, TimeUnit.SECONDS), "slow request never released");
+                events.add("slow request answered");
+                return Map.of("slow", "done");
+              })
+              .get("/fast", req -> Map.of("fast", "done"))
+              .build());
+          deps.get(CoreServices.LIFECYCLE).addShutdownHook(() -> events.add("plugin shutdown hook"));
+        }));
+  }
+
+  @Test
+  void readinessTurns503AtOnceInFlightRequestsFinishAndPluginHooksWaitForTheDelay() throws Exception {
+    HttpBackend http = new HttpBackend(Map.of("lifecycle", Map.of("serverShutdownDelay", DELAY)));
+    http.builder.add(slowPlugin());
+    TestBackend backend = http.builder.start();
+    CompletableFuture<Void> closed = null;
+    try {
+      assertEquals(200, http.get("/.backstage/health/v1/readiness").statusCode());
+      CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
+        try {
+          return http.get("/api/slow/slow");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      assertTrue(slowEntered.await(30, TimeUnit.SECONDS), "slow request never reached its handler");
+
+      closed = CompletableFuture.runAsync(backend::close);
+      HttpResponse<String> readiness = awaitReadiness503(http);
+      assertEquals(Map.of("status", "error", "message", "Backend is shutting down"),
+          JSON.readValue(readiness.body(), Map.class));
+      // during the delay the server still serves, so load balancers can drain it
+      HttpResponse<String> fresh = http.get("/api/slow/fast");
+      assertEquals(200, fresh.statusCode());
+      assertEquals("{\"fast\":\"done\"}", fresh.body());
+      assertEquals(List.of(), events, "plugin shutdown hooks ran before the shutdown delay was over");
+
+      releaseSlow.countDown();
+      HttpResponse<String> answered = slow.get(30, TimeUnit.SECONDS);
+      assertEquals(200, answered.statusCode());
+      assertEquals("{\"slow\":\"done\"}", answered.body());
+
+      closed.get(60, TimeUnit.SECONDS);
+      assertEquals(List.of("slow request answered", "plugin shutdown hook"), events);
+    } finally {
+      releaseSlow.countDown();
+      if (closed == null) {
+        backend.close();
+      } else {
+        closed.get(60, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static HttpResponse<String> awaitReadiness503(HttpBackend http) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      HttpResponse<String> r = http.get("/.backstage/health/v1/readiness");
+      if (r.statusCode() == 503 || System.nanoTime() > end) {
+        assertEquals(503, r.statusCode());
+        return r;
+      }
+      Thread.sleep(10);
+    }
+  }
+}
