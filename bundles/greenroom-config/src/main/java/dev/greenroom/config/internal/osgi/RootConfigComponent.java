@@ -30,6 +30,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(immediate = true)
 public final class RootConfigComponent {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.greenroom.config");
+
   static final String CONFIG_DIR = "greenroom.config.dir";
   static final String CONFIG_FILES = "greenroom.config";
   static final String WATCH = "greenroom.config.watch";
@@ -103,7 +105,7 @@ public final class RootConfigComponent {
     try {
       ConfigAdminBridge.sync(admin, current.data(), tracker.pluginIds());
     } catch (Exception e) {
-      System.err.println("[greenroom-config] Unable to publish plugin config to ConfigAdmin: " + e);
+      LOG.error("Unable to publish plugin config to ConfigAdmin: {}", e.toString());
     }
   }
 
@@ -119,7 +121,10 @@ public final class RootConfigComponent {
         }
       }
     }
-    RootConfigOptions.Builder b = RootConfigOptions.builder().configDir(configDir).files(files).schemas(tracker::schemas);
+    // core.rootLogger depends on core.rootConfig, so reload errors go to SLF4J (pax-logging)
+    // directly; the message names the file and key (and the plugin, for a schema violation).
+    RootConfigOptions.Builder b = RootConfigOptions.builder().configDir(configDir).files(files).schemas(tracker::schemas)
+        .onReloadError(e -> LOG.error("Config reload failed, keeping the previous config: {}", e.getMessage()));
     if (!"false".equalsIgnoreCase(context.getProperty(WATCH))) {
       b.watch(Duration.ofMillis(interval(context.getProperty(WATCH_INTERVAL))));
     }
