@@ -5,6 +5,7 @@ import dev.greenroom.backend.api.services.RootConfigService;
 import dev.greenroom.config.internal.ConfigLoader;
 import dev.greenroom.config.internal.FilePoller;
 import dev.greenroom.config.internal.LoadedConfig;
+import dev.greenroom.config.internal.SchemaValidator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,15 @@ public final class LiveRootConfig implements RootConfigService, AutoCloseable {
       }
     }
     return true;
+  }
+
+  /**
+   * Validates the current config against {@code schemas} (which need not be among the options'
+   * schemas); a violation throws the {@link ConfigException} a load would, naming owner, key and file.
+   */
+  public void validate(List<ConfigSchema> schemas) {
+    LoadedConfig loaded = current.get();
+    SchemaValidator.validate(schemas, loaded.merged(), loaded.reader());
   }
 
   /** The error of the last reload if it failed, else empty. */

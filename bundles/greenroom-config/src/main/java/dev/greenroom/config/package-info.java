@@ -4,7 +4,7 @@
  */
 @Export
 @Version("0.1.0")
-@GreenroomServices({"core.rootConfig"})
+@GreenroomServices({"core.rootConfig", "greenroom.configSchemaCheck"})
 package dev.greenroom.config;
 
 import dev.greenroom.backend.api.annotations.GreenroomServices;

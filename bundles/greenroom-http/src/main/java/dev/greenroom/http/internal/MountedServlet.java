@@ -40,7 +40,7 @@ public final class MountedServlet {
 
   private synchronized void ensureInitialised(ServletContext context) throws ServletException {
     if (destroyed) {
-      throw new IllegalStateException("Servlet " + name + " was removed");
+      throw new HandlerRemovedException("Servlet " + name + " was removed");
     }
     if (!initialised) {
       servlet.init(new Config(name, context));

@@ -66,6 +66,8 @@ public final class PluginSlots {
   /** Serves one slot: the JWKS route (outside the gate and barrier), then the gate, then the router. */
   private static final class SlotServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    /** Restarts in a row a single request may ride through before it fails. */
+    private static final int MAX_ATTEMPTS = 5;
     private final transient PluginSlot slot;
     private final transient LoggerService logger;
 
@@ -87,11 +89,7 @@ public final class PluginSlots {
           Json.write(response, 200, Map.of("keys", router.auth().listPublicServiceKeys()));
           return;
         }
-        PluginRouter router = slot.awaitRouter();
-        if (router == null) {
-          throw removed(request);
-        }
-        router.handle(request, response, request.getServletPath(), rest);
+        serveWithRetry(request, response, rest);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         ErrorResponses.send(request, response, e, logger);
@@ -100,6 +98,30 @@ public final class PluginSlots {
       }
     }
   
+    /**
+     * Serves with the slot's current instance. A request that picked the old instance just before
+     * it shut down finds its handler removed before it ran: it is served again by the next
+     * instance (held like any request during a restart) instead of failing.
+     */
+    private void serveWithRetry(HttpServletRequest request, HttpServletResponse response, String rest)
+        throws Exception {
+      for (int attempt = 1; ; attempt++) {
+        PluginRouter router = slot.awaitRouter();
+        if (router == null) {
+          throw removed(request);
+        }
+        try {
+          router.handle(request, response, request.getServletPath(), rest);
+          return;
+        } catch (HandlerRemovedException gone) {
+          if (response.isCommitted() || attempt >= MAX_ATTEMPTS) {
+            throw gone;
+          }
+          response.reset();
+        }
+      }
+    }
+
     /** The plugin is gone: the same JSON 404 as a path no plugin ever mounted. */
     private static NotFoundError removed(HttpServletRequest request) {
       return new NotFoundError("Not found: " + request.getMethod() + " " + request.getRequestURI());

@@ -3,6 +3,7 @@ package dev.greenroom.config.internal.osgi;
 import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.config.ConfigException;
 import dev.greenroom.config.LiveRootConfig;
+import dev.greenroom.config.PluginConfigCheck;
 import dev.greenroom.config.RootConfigFactory;
 import dev.greenroom.config.RootConfigOptions;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Registers the {@code core.rootConfig} factory (ranking 100, above the runtime's built-in loader)
- * as a BackendFeature service. One live config per activation: loaded when the backend first asks
+ * as a BackendFeature service, and the plugin-scoped {@code greenroom.configSchemaCheck} that
+ * fails a plugin whose config violates its bundle's schema. One live config per activation: loaded when the backend first asks
  * for it, reloaded when files, schemas or plugins change, closed on deactivation. Framework
  * properties: {@code greenroom.config.dir}, {@code greenroom.config} (as the runtime reads them),
  * {@code greenroom.config.watch} (default true), {@code greenroom.config.watch.interval} (ms, 1000).
@@ -39,6 +41,7 @@ public final class RootConfigComponent {
 
   private ContributionTracker tracker;
   private ServiceRegistration<BackendFeature> registration;
+  private ServiceRegistration<BackendFeature> checkRegistration;
   private RootConfigOptions options;
   private LiveRootConfig live;
   private volatile ConfigurationAdmin configAdmin;
@@ -52,10 +55,13 @@ public final class RootConfigComponent {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put(Constants.SERVICE_RANKING, 100);
     registration = context.registerService(BackendFeature.class, RootConfigFactory.create(this::config), props);
+    checkRegistration = context.registerService(
+        BackendFeature.class, PluginConfigCheck.factory(id -> PluginSchemaLookup.schemasOf(context, id)), props);
   }
 
   @Deactivate
   synchronized void deactivate() {
+    checkRegistration.unregister();
     registration.unregister();
     tracker.close();
     if (live != null) {
