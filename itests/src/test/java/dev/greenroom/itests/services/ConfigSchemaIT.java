@@ -1,0 +1,73 @@
+package dev.greenroom.itests.services;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+
+import dev.greenroom.backend.runtime.state.FeatureState;
+import dev.greenroom.backend.runtime.state.GreenroomRuntime;
+import dev.greenroom.backend.runtime.state.PluginDTO;
+import dev.greenroom.itests.HttpTestSupport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * A plugin's own config schema, shipped in its bundle (Greenroom-ConfigSchema header), checked at
+ * its startup: a violating value fails that plugin with the schema message naming plugin, key and
+ * file; the rest of the backend runs (onPluginBootFailure: continue); fixing the file restarts the
+ * plugin, which then runs.
+ */
+public class ConfigSchemaIT extends HttpTestSupport {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Override
+  protected String configYaml() {
+    return super.configYaml().replace("backend:\n", "backend:\n  startup: { default: { onPluginBootFailure: continue } }\n")
+        + "schemed:\n  port: not-a-number\n";
+  }
+
+  @Override
+  protected Option[] moreOptions() {
+    return new Option[] {
+      fixtureBundle("svc-schema"),
+      frameworkProperty("greenroom.config.watch.interval").value("100"),
+    };
+  }
+
+  @Test
+  public void aSchemaViolationFailsThatPluginAtStartupAndAFixRestartsIt() throws Exception {
+    awaitReady(Duration.ofSeconds(60));
+    GreenroomRuntime runtime = awaitService(GreenroomRuntime.class, null, TIMEOUT);
+    Path file = Path.of(context.getProperty("greenroom.config"));
+
+    PluginDTO failed = await(runtime, "schemed", p -> p.state() == FeatureState.FAILED);
+    assertTrue(failed.cause(), failed.cause().contains("Config validation failed for plugin 'schemed'"));
+    assertTrue(failed.cause(), failed.cause().contains("'schemed.port' in '" + file.getFileName() + "'"));
+    assertEquals(FeatureState.RUNNING, await(runtime, "example", p -> p.state() == FeatureState.RUNNING).state());
+
+    String fixed = Files.readString(file).replace("port: not-a-number", "port: 8080");
+    Path tmp = Files.createTempFile(file.getParent(), "edit-", ".yaml");
+    Files.writeString(tmp, fixed);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+    assertEquals(FeatureState.RUNNING, await(runtime, "schemed", p -> p.state() == FeatureState.RUNNING).state());
+  }
+
+  private static PluginDTO await(GreenroomRuntime runtime, String id, Predicate<PluginDTO> ok) throws InterruptedException {
+    long end = System.nanoTime() + WAIT.toNanos();
+    PluginDTO p = null;
+    while (System.nanoTime() < end) {
+      p = runtime.plugin(id).orElse(null);
+      if (p != null && ok.test(p)) {
+        return p;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("plugin " + id + " never matched: " + p);
+  }
+}
