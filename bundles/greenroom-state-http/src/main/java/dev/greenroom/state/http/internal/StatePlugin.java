@@ -5,14 +5,13 @@ import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.RegistrationPoints;
 import dev.greenroom.backend.runtime.state.GreenroomRuntime;
-import java.util.function.Supplier;
 
 /** Plugin {@code greenroom}: mounts {@link StateRoutes} on its router. Plain Java; OSGi wires the runtime in. */
 public class StatePlugin extends BackendPlugin {
   public static final String PLUGIN_ID = "greenroom";
-  private final Supplier<GreenroomRuntime> runtime;
+  private final GreenroomRuntime runtime;
 
-  public StatePlugin(Supplier<GreenroomRuntime> runtime) {
+  public StatePlugin(GreenroomRuntime runtime) {
     super(PLUGIN_ID);
     this.runtime = runtime;
   }

@@ -82,7 +82,7 @@ class StateRoutesTest {
     for (ServiceFactory<?> f : AuthServiceFactories.all()) {
       b.defaultService(f);
     }
-    return b.add(new StatePlugin(() -> runtime)).start();
+    return b.add(new StatePlugin(runtime)).start();
   }
 
   private HttpResponse<String> send(String method, String path, String token) throws Exception {

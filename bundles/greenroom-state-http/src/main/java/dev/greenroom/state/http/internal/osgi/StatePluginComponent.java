@@ -15,6 +15,6 @@ import org.osgi.service.component.annotations.Reference;
 public class StatePluginComponent extends StatePlugin {
   @Activate
   public StatePluginComponent(@Reference GreenroomRuntime runtime) {
-    super(() -> runtime);
+    super(runtime);
   }
 }
