@@ -12,9 +12,15 @@ import dev.greenroom.backend.api.services.HttpRouterService;
 import dev.greenroom.backend.api.services.HttpRouterServiceAuthPolicy;
 import dev.greenroom.backend.test.TestBackend;
 import dev.greenroom.http.router.Router;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +88,49 @@ class PluginHttpRouterTest {
       HttpRouterService router = backend.service(CoreServices.HTTP_ROUTER, "things");
       assertEquals("Invalid auth policy", assertThrows(IllegalArgumentException.class,
           () -> router.addAuthPolicy(new HttpRouterServiceAuthPolicy("/x", "everyone"))).getMessage());
+    }
+  }
+
+  /** Handlers that pass a request on (404) in two ways, then one that answers with its default status. */
+  private static BackendPlugin chain() {
+    return BackendPlugin.create("chain", env -> env.registerInit(Deps.of(CoreServices.HTTP_ROUTER), deps -> {
+      HttpRouterService router = deps.get(CoreServices.HTTP_ROUTER);
+      router.addAuthPolicy(HttpRouterServiceAuthPolicy.unauthenticated("/"));
+      router.use(new HttpServlet() {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+          resp.setStatus(404); // only a status: nothing to undo but that
+        }
+      });
+      router.use(new HttpServlet() {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+          resp.setHeader("X-First", "1");
+          resp.setContentType("text/plain");
+          resp.getWriter().write("first handler's body");
+          resp.sendError(404);
+        }
+      });
+      router.use(new HttpServlet() {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+          resp.getOutputStream().write("third".getBytes(StandardCharsets.UTF_8));
+        }
+      });
+    }));
+  }
+
+  @Test
+  void aHandlersPassedOnResponseIsForgottenButTheChainsHeadersStay() throws Exception {
+    HttpBackend http = new HttpBackend(Map.of("cors", Map.of("origin", "http://ui.example")));
+    http.builder.add(chain());
+    try (TestBackend backend = http.builder.start()) {
+      HttpResponse<String> r = http.get("/api/chain/x", "Origin", "http://ui.example");
+
+      assertEquals(200, r.statusCode());
+      assertEquals("third", r.body());
+      assertEquals(Optional.empty(), r.headers().firstValue("X-First"));
+      assertEquals(Optional.of("http://ui.example"), r.headers().firstValue("Access-Control-Allow-Origin"));
     }
   }
 

@@ -10,6 +10,7 @@ import dev.greenroom.backend.api.BackendPlugin;
 import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.services.RootHttpRouterService;
+import dev.greenroom.backend.test.LogRecord;
 import dev.greenroom.backend.test.TestBackend;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -152,6 +153,46 @@ class RootHttpRouterTest {
       assertEquals("true", preflight.headers().firstValue("Access-Control-Allow-Credentials").orElse(""));
       HttpResponse<String> other = http.get("/api/x", "Origin", "https://evil.test");
       assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+  }
+
+  @Test
+  void everyRequestIsLoggedWithBackstagesLineAndTypeIncomingRequest() throws Exception {
+    HttpBackend http = new HttpBackend(Map.of("auth", Map.of("dangerouslyDisableDefaultAuthPolicy", true)));
+    http.builder.add(plugin("a", new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setContentLength(2);
+        resp.getWriter().write("OK");
+      }
+    }));
+    try (TestBackend backend = http.builder.start()) {
+      http.get("/api/a/x?q=1", "User-Agent", "probe/1.0", "Referer", "http://ui.example/");
+      http.get("/api/nothing");
+
+      List<LogRecord> lines = awaitRequestLines(backend, 2);
+      assertTrue(lines.get(0).message().matches(
+          "\\[\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\\] \"GET /api/a/x\\?q=1 HTTP/1.1\" 200 2 "
+              + "\"http://ui.example/\" \"probe/1.0\""),
+          lines.get(0).message());
+      assertEquals("rootHttpRouter", lines.get(0).meta().get("service"));
+      assertTrue(lines.get(1).message().endsWith("\"GET /api/nothing HTTP/1.1\" 404 "
+          + lines.get(1).message().replaceAll(".* 404 (\\d+) .*", "$1") + " \"-\" \"Java-http-client/"
+          + System.getProperty("java.version") + "\""), lines.get(1).message());
+    }
+  }
+
+  private static List<LogRecord> awaitRequestLines(TestBackend backend, int count) throws InterruptedException {
+    long end = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      List<LogRecord> lines = backend.logs().records().stream()
+          .filter(r -> "incomingRequest".equals(r.meta().get("type")))
+          .toList();
+      if (lines.size() >= count || System.nanoTime() > end) {
+        assertEquals(count, lines.size(), lines.toString());
+        return lines;
+      }
+      Thread.sleep(10);
     }
   }
 

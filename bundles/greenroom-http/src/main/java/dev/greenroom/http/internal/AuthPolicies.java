@@ -26,11 +26,25 @@ public final class AuthPolicies {
   }
 
   public boolean allowsUnauthenticated(String path) {
-    return unauthenticated.stream().anyMatch(p -> matches(p, path));
+    return anyMatches(unauthenticated, path);
   }
 
   public boolean allowsCookie(String path) {
-    return cookie.stream().anyMatch(p -> matches(p, path));
+    return anyMatches(cookie, path);
+  }
+
+  private static boolean anyMatches(List<String[]> policies, String path) {
+    if (policies.isEmpty()) {
+      return false;
+    }
+    // Split once per request, not once per policy: this runs on every request of the plugin.
+    String[] req = split(path == null ? "/" : path);
+    for (String[] policy : policies) {
+      if (matches(policy, req)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String[] segments(String policyPath) {
@@ -48,8 +62,7 @@ public final class AuthPolicies {
     return p.isEmpty() ? new String[0] : p.split("/", -1);
   }
 
-  private static boolean matches(String[] policy, String requestPath) {
-    String[] req = split(requestPath == null ? "/" : requestPath);
+  private static boolean matches(String[] policy, String[] req) {
     if (req.length < policy.length) {
       return false;
     }

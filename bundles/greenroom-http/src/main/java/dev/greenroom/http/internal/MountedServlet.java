@@ -19,6 +19,11 @@ import java.util.Enumeration;
 public final class MountedServlet {
   private final Servlet servlet;
   private final String name;
+  /**
+   * Set once init has run and cleared by destroy; volatile so that each request checks it without
+   * taking the monitor, which every request of the mount would otherwise contend for.
+   */
+  private volatile boolean ready;
   private boolean initialised;
   private boolean destroyed;
 
@@ -34,7 +39,9 @@ public final class MountedServlet {
   /** Calls the servlet for {@code request}, seen as mounted at {@code mountPath}. */
   public void service(HttpServletRequest request, HttpServletResponse response, String mountPath, String rest)
       throws ServletException, IOException {
-    ensureInitialised(request.getServletContext());
+    if (!ready) {
+      ensureInitialised(request.getServletContext());
+    }
     servlet.service(new Mounted(request, mountPath, rest), response);
   }
 
@@ -46,9 +53,11 @@ public final class MountedServlet {
       servlet.init(new Config(name, context));
       initialised = true;
     }
+    ready = true;
   }
 
   public synchronized void destroy() {
+    ready = false;
     if (initialised && !destroyed) {
       servlet.destroy();
     }

@@ -45,6 +45,11 @@ public final class PluginSlot {
   private State state = State.PENDING;
   private boolean backendStopping;
   private PluginRouter router;
+  /**
+   * The router while the slot is {@code OPEN}, else null: written under the lock, read without it,
+   * so a request to a running plugin takes no lock (every request of a plugin shares this slot).
+   */
+  private volatile PluginRouter openRouter;
 
   public PluginSlot(String pluginId, Duration pauseTimeout) {
     this(pluginId, pauseTimeout, PluginPresence.ALWAYS);
@@ -66,6 +71,7 @@ public final class PluginSlot {
     try {
       state = State.PENDING;
       router = next;
+      openRouter = null;
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -78,6 +84,7 @@ public final class PluginSlot {
     try {
       if (router == started) {
         state = State.OPEN;
+        openRouter = started;
         changed.signalAll();
       }
     } finally {
@@ -96,6 +103,7 @@ public final class PluginSlot {
       if (router == stopping) {
         state = backendStopping ? State.STOPPED : State.RESTARTING;
         router = null;
+        openRouter = null;
         changed.signalAll();
       }
     } finally {
@@ -125,6 +133,10 @@ public final class PluginSlot {
    *     instance starts, {@value #SHUTTING_DOWN} after it while no new instance came, or once stopped
    */
   public PluginRouter awaitRouter() throws InterruptedException {
+    PluginRouter open = openRouter;
+    if (open != null) {
+      return open;
+    }
     long end = System.nanoTime() + pauseTimeout.toNanos();
     lock.lock();
     try {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The one servlet that owns the whole URL space. Its chain is Backstage's default middleware
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class RootDispatcher extends HttpServlet {
   private static final long serialVersionUID = 1L;
   static final String HEALTH_PREFIX = "/.backstage/health/v1/";
+  private static final long DRAIN_POLL_MILLIS = 10;
 
   private final transient RouteTable routes;
   private final transient RootHealthService health;
@@ -27,10 +29,13 @@ public final class RootDispatcher extends HttpServlet {
   private final transient BodyLimit bodyLimit;
   private final transient Map<String, String> healthHeaders;
   private final transient LoggerService logger;
-  private final transient LoggerService requestLogger;
+  private final transient RequestLog requestLog;
   private final transient String indexPath;
-  private final transient Object drainLock = new Object();
-  private int inFlight;
+  /**
+   * Requests in flight. A LongAdder rather than a counter under a monitor: every request touches
+   * it twice, and only shutdown reads it (by polling, see {@link #closeAndDrain}).
+   */
+  private final transient LongAdder inFlight = new LongAdder();
   private volatile boolean closed;
 
   public RootDispatcher(
@@ -48,26 +53,21 @@ public final class RootDispatcher extends HttpServlet {
     this.bodyLimit = bodyLimit;
     this.healthHeaders = Map.copyOf(healthHeaders);
     this.logger = logger;
-    this.requestLogger = logger.child(Map.of("type", "incomingRequest"));
+    this.requestLog = new RequestLog(logger.child(Map.of("type", "incomingRequest")));
   }
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    synchronized (drainLock) {
-      inFlight++;
-    }
+    inFlight.increment();
     try {
       try {
         dispatch(request, response);
       } catch (Exception | LinkageError e) {
         ErrorResponses.send(request, response, e, logger);
       }
-      logRequest(request, response);
+      requestLog.record(request, response);
     } finally {
-      synchronized (drainLock) {
-        inFlight--;
-        drainLock.notifyAll();
-      }
+      inFlight.decrement();
     }
   }
 
@@ -124,14 +124,6 @@ public final class RootDispatcher extends HttpServlet {
     return path.isEmpty() ? "/" : path;
   }
 
-  private void logRequest(HttpServletRequest request, HttpServletResponse response) {
-    String agent = request.getHeader("User-Agent");
-    String referer = request.getHeader("Referer");
-    requestLogger.info(request.getRemoteAddr() + " - \"" + request.getMethod() + " " + ErrorResponses.urlOf(request)
-        + " " + request.getProtocol() + "\" " + response.getStatus() + " \"" + (referer == null ? "-" : referer)
-        + "\" \"" + (agent == null ? "-" : agent) + "\"");
-  }
-
   /**
    * Refuses new requests (503) and waits until those in flight have finished, at most {@code
    * timeoutMillis}. Returns how many were still running when the wait ended.
@@ -139,15 +131,15 @@ public final class RootDispatcher extends HttpServlet {
   public int closeAndDrain(long timeoutMillis) throws InterruptedException {
     closed = true;
     long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    synchronized (drainLock) {
-      while (inFlight > 0) {
-        long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
-        if (left <= 0) {
-          break;
-        }
-        drainLock.wait(left);
-      }
-      return inFlight;
+    long running;
+    while ((running = inFlight.sum()) > 0 && end - System.nanoTime() > 0) {
+      Thread.sleep(DRAIN_POLL_MILLIS);
     }
+    return (int) running;
+  }
+
+  /** Writes the request lines still queued; after {@link #closeAndDrain}. */
+  public void closeRequestLog(long timeoutMillis) throws InterruptedException {
+    requestLog.close(timeoutMillis);
   }
 }

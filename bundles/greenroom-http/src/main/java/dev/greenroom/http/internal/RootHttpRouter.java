@@ -21,6 +21,8 @@ import java.util.Map;
 public final class RootHttpRouter implements RootHttpRouterService {
   /** How long a root shutdown waits for requests in flight before withdrawing the servlet anyway. */
   static final long DRAIN_MILLIS = 30_000;
+  /** How long a root shutdown waits for queued request log lines to be written. */
+  static final long REQUEST_LOG_FLUSH_MILLIS = 5_000;
 
   private final RouteTable routes = new RouteTable();
   private final RootDispatcher dispatcher;
@@ -65,6 +67,7 @@ public final class RootHttpRouter implements RootHttpRouterService {
         host.stop();
       } finally {
         router.routes.clear();
+        router.dispatcher.closeRequestLog(REQUEST_LOG_FLUSH_MILLIS);
       }
     });
     return router;

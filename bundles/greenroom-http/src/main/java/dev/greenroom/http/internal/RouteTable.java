@@ -2,7 +2,9 @@ package dev.greenroom.http.internal;
 
 import jakarta.servlet.Servlet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The root router's mounts. Backstage's rule: a path may not be a prefix of another (compared
@@ -17,6 +19,8 @@ public final class RouteTable {
   public record Match(Route route, String rest) {}
 
   private volatile List<Route> routes = List.of();
+  /** The same routes by mount path: a request looks up its path's prefixes, not every mount. */
+  private volatile Map<String, Route> byPath = Map.of();
 
   public synchronized Route use(String path, Servlet servlet) {
     if (path == null || path.isEmpty()) {
@@ -32,38 +36,42 @@ public final class RouteTable {
     Route route = new Route(stripTrailingSlash(path), new MountedServlet(servlet, "route " + path));
     List<Route> next = new ArrayList<>(routes);
     next.add(route);
+    Map<String, Route> index = new HashMap<>(byPath);
+    index.put(route.path(), route);
     routes = List.copyOf(next);
+    byPath = Map.copyOf(index);
     return route;
   }
 
   /** The route whose path is {@code path} or a segment prefix of it, or null. */
   public Match match(String path) {
-    for (Route r : routes) {
-      String mount = r.path();
-      if (path.equals(mount) || mount.isEmpty()) {
-        return new Match(r, mount.isEmpty() ? path : "");
-      }
-      if (path.startsWith(mount) && path.charAt(mount.length()) == '/') {
-        return new Match(r, path.substring(mount.length()));
+    Map<String, Route> index = byPath;
+    Route root = index.get("");
+    if (root != null) {
+      return new Match(root, path);
+    }
+    // Segment prefixes, shortest first: "/api", "/api/a", ... then the whole path. The no-prefix
+    // rule leaves at most one of them mounted.
+    for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+      Route r = index.get(path.substring(0, slash));
+      if (r != null) {
+        return new Match(r, path.substring(slash));
       }
     }
-    return null;
+    Route exact = index.get(path);
+    return exact == null ? null : new Match(exact, "");
   }
 
   /** The route mounted at exactly {@code path} (without trailing slash), or null. */
   public Route exact(String path) {
-    for (Route r : routes) {
-      if (r.path().equals(path)) {
-        return r;
-      }
-    }
-    return null;
+    return byPath.get(path);
   }
 
   /** Removes every route and destroys its servlet (the server is going away). */
   public synchronized void clear() {
     List<Route> old = routes;
     routes = List.of();
+    byPath = Map.of();
     old.forEach(r -> r.handler().destroy());
   }
 

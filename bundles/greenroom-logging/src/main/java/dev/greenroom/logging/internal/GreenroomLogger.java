@@ -2,7 +2,6 @@ package dev.greenroom.logging.internal;
 
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.backend.api.services.RootLoggerService;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +13,18 @@ import org.slf4j.event.Level;
 
 /**
  * Greenroom's root logger and its children, on the SLF4J 2 API. Each line carries the logger's
- * meta (base {@code service: backstage}, then {@code plugin}, {@code module}, ...) as SLF4J MDC
- * entries, so the backend's layout can place them: the JSON layout flattens them into the line,
- * the pretty layout shows the plugin as a column and this class appends the rest as {@code
- * key=value}. Secrets are redacted from message, meta and error text before SLF4J sees them.
+ * meta (base {@code service: backstage}, then {@code plugin}, {@code module}, ...): the pretty
+ * format appends it to the message as {@code key=value} (the plugin is the logger name, a column of
+ * its own); where a layout reads it from the MDC (the JSON layout flattens it into the line, and a
+ * user's own log4j2 configuration may use {@code %X}), it is also put into the SLF4J MDC for the
+ * line. Secrets are redacted from message, meta and error text before SLF4J sees them.
  *
  * <p>The SLF4J logger is named after the plugin (else the {@code service} meta), so a user's log
  * configuration can set a level per plugin.
+ *
+ * <p>Every request writes a line through here (Backstage's request log), so the meta is redacted
+ * and rendered once per secret set rather than once per line, and the MDC is only touched when a
+ * layout reads it.
  */
 public final class GreenroomLogger implements RootLoggerService {
   /** Meta keys shown elsewhere in a pretty line, so not repeated as {@code key=value}. */
@@ -29,14 +33,32 @@ public final class GreenroomLogger implements RootLoggerService {
   private final Function<String, Logger> loggers;
   private final Logger slf4j;
   private final Map<String, String> meta;
+  private final String[] keys;
   private final LogFormat format;
+  private final MetaInMdc metaInMdc;
   private final Redactor redactor;
+  private volatile RenderedMeta rendered;
+
+  /** The meta as one secret set renders it: redacted values, and the pretty line's suffix. */
+  private record RenderedMeta(int generation, String[] values, String suffix) {}
 
   public GreenroomLogger(
       Function<String, Logger> loggers, Map<String, String> meta, LogFormat format, Redactor redactor) {
+    this(loggers, meta, format, new MetaInMdc(format, true), redactor);
+  }
+
+  /** @param metaInMdc whether each line puts the meta into the MDC (read per line: it can change) */
+  public GreenroomLogger(
+      Function<String, Logger> loggers,
+      Map<String, String> meta,
+      LogFormat format,
+      MetaInMdc metaInMdc,
+      Redactor redactor) {
     this.loggers = loggers;
     this.meta = Collections.unmodifiableMap(new LinkedHashMap<>(meta));
+    this.keys = this.meta.keySet().toArray(String[]::new);
     this.format = format;
+    this.metaInMdc = metaInMdc;
     this.redactor = redactor;
     this.slf4j = loggers.apply(loggerName(this.meta));
   }
@@ -79,7 +101,7 @@ public final class GreenroomLogger implements RootLoggerService {
   public LoggerService child(Map<String, String> childMeta) {
     Map<String, String> merged = new LinkedHashMap<>(meta);
     merged.putAll(childMeta);
-    return new GreenroomLogger(loggers, merged, format, redactor);
+    return new GreenroomLogger(loggers, merged, format, metaInMdc, redactor);
   }
 
   private void log(Level level, String message, Throwable error) {
@@ -87,46 +109,76 @@ public final class GreenroomLogger implements RootLoggerService {
     if (!slf4j.isEnabledForLevel(level)) {
       return;
     }
-    Map<String, String> redactedMeta = new LinkedHashMap<>(meta.size());
-    meta.forEach((k, v) -> redactedMeta.put(k, redactor.redact(v)));
+    RenderedMeta current = rendered();
     String text = redactor.redact(String.valueOf(message));
-    if (format == LogFormat.PRETTY) {
-      text = withFields(text, redactedMeta);
+    if (format == LogFormat.PRETTY && !current.suffix().isEmpty()) {
+      text = text.concat(current.suffix());
     }
     Throwable cause = RedactedThrowable.of(error, redactor);
-    List<String[]> previous = new ArrayList<>(redactedMeta.size());
-    redactedMeta.forEach((k, v) -> {
-      previous.add(new String[] {k, MDC.get(k)});
-      MDC.put(k, v);
-    });
+    if (!metaInMdc.on()) {
+      emit(level, text, cause);
+      return;
+    }
+    String[] previous = new String[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      previous[i] = MDC.get(keys[i]);
+      MDC.put(keys[i], current.values()[i]);
+    }
     try {
-      // The (String, Throwable) overloads: no '{}' placeholder processing of the message.
-      switch (level) {
-        case ERROR -> slf4j.error(text, cause);
-        case WARN -> slf4j.warn(text, cause);
-        case INFO -> slf4j.info(text, cause);
-        case DEBUG -> slf4j.debug(text, cause);
-        case TRACE -> slf4j.trace(text, cause);
-      }
+      emit(level, text, cause);
     } finally {
       // Restore the caller's MDC: a request filter may have put its own entries there.
-      for (String[] kv : previous) {
-        if (kv[1] == null) {
-          MDC.remove(kv[0]);
+      for (int i = 0; i < keys.length; i++) {
+        if (previous[i] == null) {
+          MDC.remove(keys[i]);
         } else {
-          MDC.put(kv[0], kv[1]);
+          MDC.put(keys[i], previous[i]);
         }
       }
     }
   }
 
-  private static String withFields(String text, Map<String, String> meta) {
-    StringBuilder line = new StringBuilder(text);
-    meta.forEach((k, v) -> {
-      if (!COLUMN_KEYS.contains(k)) {
-        line.append(' ').append(k).append('=').append(v);
+  private void emit(Level level, String text, Throwable cause) {
+    if (cause == null) {
+      // Single-argument overloads: a plain message, no '{}' placeholder scan by the backend.
+      switch (level) {
+        case ERROR -> slf4j.error(text);
+        case WARN -> slf4j.warn(text);
+        case INFO -> slf4j.info(text);
+        case DEBUG -> slf4j.debug(text);
+        case TRACE -> slf4j.trace(text);
       }
-    });
-    return line.toString();
+      return;
+    }
+    // The (String, Throwable) overloads: no '{}' placeholder processing of the message.
+    switch (level) {
+      case ERROR -> slf4j.error(text, cause);
+      case WARN -> slf4j.warn(text, cause);
+      case INFO -> slf4j.info(text, cause);
+      case DEBUG -> slf4j.debug(text, cause);
+      case TRACE -> slf4j.trace(text, cause);
+    }
+  }
+
+  private RenderedMeta rendered() {
+    int generation = redactor.generation();
+    RenderedMeta r = rendered;
+    if (r == null || r.generation() != generation) {
+      r = render(generation);
+      rendered = r;
+    }
+    return r;
+  }
+
+  private RenderedMeta render(int generation) {
+    String[] values = new String[keys.length];
+    StringBuilder suffix = new StringBuilder();
+    for (int i = 0; i < keys.length; i++) {
+      values[i] = redactor.redact(meta.get(keys[i]));
+      if (!COLUMN_KEYS.contains(keys[i])) {
+        suffix.append(' ').append(keys[i]).append('=').append(values[i]);
+      }
+    }
+    return new RenderedMeta(generation, values, suffix.toString());
   }
 }

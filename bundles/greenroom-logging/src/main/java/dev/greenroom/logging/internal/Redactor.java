@@ -14,13 +14,15 @@ public final class Redactor {
   public static final String REDACTED = "[REDACTED]";
 
   private volatile Pattern pattern;
+  /** Bumped on every update, so callers can cache what they redacted with the previous set. */
+  private volatile int generation;
 
   public Redactor(Collection<String> secrets) {
     update(secrets);
   }
 
   /** Replaces the secret set; empty values are ignored (they would match everywhere). */
-  public void update(Collection<String> secrets) {
+  public synchronized void update(Collection<String> secrets) {
     String alternatives = secrets.stream()
         .filter(s -> s != null && !s.isEmpty())
         .distinct()
@@ -29,6 +31,11 @@ public final class Redactor {
         .map(Pattern::quote)
         .collect(Collectors.joining("|"));
     pattern = alternatives.isEmpty() ? null : Pattern.compile(alternatives);
+    generation++;
+  }
+
+  public int generation() {
+    return generation;
   }
 
   public String redact(String text) {

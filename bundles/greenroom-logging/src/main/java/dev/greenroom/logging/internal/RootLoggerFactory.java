@@ -19,23 +19,23 @@ public final class RootLoggerFactory {
   private RootLoggerFactory() {}
 
   /** The factory for the OSGi runtime: SLF4J from pax-logging, settings from the environment. */
-  public static ServiceFactory<RootLoggerService> create(LogSettings settings) {
-    return create(settings, LoggerFactory::getLogger);
-  }
-
-  public static ServiceFactory<RootLoggerService> create(
-      LogSettings settings, Function<String, Logger> loggers) {
+  public static ServiceFactory<RootLoggerService> create(LogSettings settings, MetaInMdc metaInMdc) {
     return ServiceFactory.of(CoreServices.ROOT_LOGGER)
         .deps(CoreServices.ROOT_CONFIG)
-        .factory(deps -> create(deps.get(CoreServices.ROOT_CONFIG), settings, loggers));
+        .factory(deps -> create(deps.get(CoreServices.ROOT_CONFIG), settings, metaInMdc, LoggerFactory::getLogger));
   }
 
   static GreenroomLogger create(
       RootConfigService config, LogSettings settings, Function<String, Logger> loggers) {
+    return create(config, settings, new MetaInMdc(settings.format(), true), loggers);
+  }
+
+  static GreenroomLogger create(
+      RootConfigService config, LogSettings settings, MetaInMdc metaInMdc, Function<String, Logger> loggers) {
     Redactor redactor = new Redactor(config.secretValues());
     // Lives as long as the backend: the root logger is never replaced while its config lives,
     // and a restarted backend gets a new config and a new subscription.
     config.subscribe(() -> redactor.update(config.secretValues()));
-    return new GreenroomLogger(loggers, BASE_META, settings.format(), redactor);
+    return new GreenroomLogger(loggers, BASE_META, settings.format(), metaInMdc, redactor);
   }
 }

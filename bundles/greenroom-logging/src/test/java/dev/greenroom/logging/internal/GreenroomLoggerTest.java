@@ -140,6 +140,42 @@ class GreenroomLoggerTest {
   }
 
   @Test
+  void metaReachesTheMdcForAUsersOwnLayoutButNotForGreenroomsPrettyPattern() throws Exception {
+    LogSettings settings = new LogSettings(Level.INFO, LogFormat.PRETTY);
+    Log4jHarness out = Log4jHarness.configure(settings, dir, "%X{plugin}/%X{module}|%m%n");
+    SecretsConfig config = new SecretsConfig(Set.of("hunter2"));
+    Map<String, String> meta = Map.of("plugin", "catalog", "module", "hunter2");
+
+    MetaInMdc metaInMdc = new MetaInMdc(settings.format(), true);
+    LoggerService logger = RootLoggerFactory.create(config.service(), settings, metaInMdc, LoggerFactory::getLogger)
+        .child(meta);
+
+    logger.info("ours");
+    metaInMdc.layoutChanged(false); // a user's configuration replaced Greenroom's
+    logger.info("own");
+
+    assertEquals(
+        List.of("/|ours module=[REDACTED]", "catalog/[REDACTED]|own module=[REDACTED]"), out.lines());
+    assertTrue(new MetaInMdc(LogFormat.JSON, true).on(), "the JSON layout always reads the MDC");
+  }
+
+  @Test
+  void renderedMetaFollowsSecretChanges() throws Exception {
+    LogSettings settings = new LogSettings(Level.INFO, LogFormat.PRETTY);
+    Log4jHarness out = Log4jHarness.configure(settings, dir);
+    SecretsConfig config = new SecretsConfig(Set.of());
+    LoggerService logger = rootLogger(settings, config).child(Map.of("token", "t0ken"));
+
+    logger.info("a");
+    config.change(Set.of("t0ken"));
+    logger.info("b");
+
+    List<String> lines = out.lines();
+    assertTrue(lines.get(0).endsWith(" a token=t0ken"), lines.get(0));
+    assertTrue(lines.get(1).endsWith(" b token=[REDACTED]"), lines.get(1));
+  }
+
+  @Test
   void callersMdcIsRestoredAfterEachLine() throws Exception {
     LogSettings settings = new LogSettings(Level.INFO, LogFormat.JSON);
     Log4jHarness out = Log4jHarness.configure(settings, dir);

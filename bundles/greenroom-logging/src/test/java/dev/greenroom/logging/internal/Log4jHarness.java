@@ -27,6 +27,11 @@ final class Log4jHarness {
   }
 
   static Log4jHarness configure(LogSettings settings, Path dir) {
+    return configure(settings, dir, null);
+  }
+
+  /** As above, with a user's own pattern instead of Greenroom's (null: keep Greenroom's layout). */
+  static Log4jHarness configure(LogSettings settings, Path dir, String userPattern) {
     Path file = dir.resolve("out.log");
     Properties props = new Properties();
     for (Map.Entry<String, String> e : Log4j2Properties.of(settings).entrySet()) {
@@ -39,6 +44,10 @@ final class Log4jHarness {
     props.remove(appender + "target");
     props.setProperty(appender + "fileName", file.toString());
     props.setProperty(appender + "immediateFlush", "true");
+    if (userPattern != null) {
+      props.setProperty(appender + "layout.type", "PatternLayout");
+      props.setProperty(appender + "layout.pattern", userPattern);
+    }
     LoggerContext context = (LoggerContext) LogManager.getContext(false);
     PropertiesConfiguration config =
         new PropertiesConfigurationBuilder().setRootProperties(props).setLoggerContext(context).build();

@@ -4,15 +4,18 @@ import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.backend.api.annotations.GreenroomServices;
 import dev.greenroom.logging.internal.Log4j2Properties;
 import dev.greenroom.logging.internal.LogSettings;
+import dev.greenroom.logging.internal.MetaInMdc;
 import dev.greenroom.logging.internal.RootLoggerFactory;
 import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -28,6 +31,8 @@ import org.osgi.service.component.annotations.Reference;
 public final class RootLoggerComponent {
   private final BundleContext context;
   private final LogSettings settings;
+  private final MetaInMdc metaInMdc;
+  private final ServiceRegistration<ConfigurationListener> layoutListener;
   private final Thread registrar;
   private ServiceRegistration<BackendFeature> registration;
   private boolean deactivated;
@@ -43,7 +48,14 @@ public final class RootLoggerComponent {
       throws IOException {
     this.context = context;
     this.settings = LogSettings.fromEnv(System.getenv());
-    if (configurePaxLogging(configAdmin, settings)) {
+    boolean ownLayout = configurePaxLogging(configAdmin, settings);
+    this.metaInMdc = new MetaInMdc(settings.format(), ownLayout);
+    this.layoutListener = context.registerService(ConfigurationListener.class, event -> {
+      if (Log4j2Properties.PID.equals(event.getPid())) {
+        metaInMdc.layoutChanged(isGreenroomsLayout(configAdmin));
+      }
+    }, null);
+    if (ownLayout) {
       registrar = new Thread(() -> {
         awaitConfigured();
         register();
@@ -62,7 +74,7 @@ public final class RootLoggerComponent {
     }
     Dictionary<String, Object> props = new Hashtable<>();
     props.put(Constants.SERVICE_RANKING, 100);
-    registration = context.registerService(BackendFeature.class, RootLoggerFactory.create(settings), props);
+    registration = context.registerService(BackendFeature.class, RootLoggerFactory.create(settings, metaInMdc), props);
   }
 
   /**
@@ -81,6 +93,18 @@ public final class RootLoggerComponent {
     Log4j2Properties.of(settings).forEach(props::put);
     config.update(props);
     return true;
+  }
+
+  /** Whether pax-logging's pid holds Greenroom's generated configuration (read without creating it). */
+  static boolean isGreenroomsLayout(ConfigurationAdmin configAdmin) {
+    try {
+      Configuration[] found = configAdmin.listConfigurations(
+          "(" + Constants.SERVICE_PID + "=" + Log4j2Properties.PID + ")");
+      Dictionary<String, Object> props = found == null || found.length == 0 ? null : found[0].getProperties();
+      return props != null && props.get(Log4j2Properties.MARKER) != null;
+    } catch (IOException | InvalidSyntaxException e) {
+      return false; // unknown: keep the meta in the MDC, which every layout can cope with
+    }
   }
 
   /**
@@ -104,6 +128,11 @@ public final class RootLoggerComponent {
 
   @Deactivate
   void deactivate() {
+    try {
+      layoutListener.unregister();
+    } catch (IllegalStateException alreadyGone) {
+      // withdrawn with the bundle
+    }
     if (registrar != null) {
       registrar.interrupt();
     }
