@@ -152,28 +152,37 @@ public final class StartupBench {
       rt.start(1000, jvmArgs);
       rt.awaitOk("/api/p0/hello", START_TIMEOUT);
       rt.awaitOk("/bare/hello", START_TIMEOUT);
+      rt.awaitOk("/bare-logged/hello", START_TIMEOUT);
       String plugin = rt.url("/api/p0/hello");
       String bare = rt.url("/bare/hello");
+      String bareLogged = rt.url("/bare-logged/hello");
       System.out.println("same body: " + rt.get("/api/p0/hello").body().equals(rt.get("/bare/hello").body())
           + " (" + rt.get("/api/p0/hello").body() + ")");
       Wrk.run(plugin, threads, connections, 5); // warm-up, both paths
       Wrk.run(bare, threads, connections, 5);
+      Wrk.run(bareLogged, threads, connections, 5);
       System.out.println("| round | target | req/s | p50 ms | p75 ms | p90 ms | p99 ms | non-2xx | socket errors |");
       System.out.println("|---|---|---|---|---|---|---|---|---|");
       // Alternating rounds, and a ratio per round: on a shared machine the load of other
       // processes changes between rounds, less so within one pair of adjacent runs.
       List<Double> ratios = new ArrayList<>();
       List<Double> p99Ratios = new ArrayList<>();
+      List<Double> loggedRatios = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
         Wrk.Result b = Wrk.run(bare, threads, connections, seconds);
         Wrk.Result p = Wrk.run(plugin, threads, connections, seconds);
+        Wrk.Result l = Wrk.run(bareLogged, threads, connections, seconds);
         print(round, "bare servlet /bare/hello", b);
         print(round, "plugin /api/p0/hello", p);
+        print(round, "bare servlet + SLF4J line /bare-logged/hello", l);
         ratios.add(p.requestsPerSecond() / b.requestsPerSecond());
         p99Ratios.add(p.latencyMs().get("p99") / b.latencyMs().get("p99"));
+        loggedRatios.add(p.requestsPerSecond() / l.requestsPerSecond());
       }
       System.out.printf("Ratio plugin/bare per round: req/s %s (median %.2f, target >= 0.9); p99 %s (median %.2f)%n",
           format(ratios), new Percentiles(ratios).p(50), format(p99Ratios), new Percentiles(p99Ratios).p(50));
+      System.out.printf("Ratio plugin/bare-logged per round: req/s %s (median %.2f)%n",
+          format(loggedRatios), new Percentiles(loggedRatios).p(50));
     }
   }
 

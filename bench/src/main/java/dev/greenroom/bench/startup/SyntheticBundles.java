@@ -33,7 +33,7 @@ public final class SyntheticBundles {
   private static final String H_USES_DATABASE = "X-Greenroom-Bench-Uses-Database";
   private static final List<String> CLASSES = List.of(
       "SyntheticHeaders", "Contributions", "HelloServlet",
-      "SyntheticPluginActivator", "SyntheticModuleActivator", "BareServletActivator");
+      "SyntheticPluginActivator", "SyntheticModuleActivator", "BareServletActivator", "LoggedServlet");
   private static final String IMPORTS = String.join(",",
       "dev.greenroom.backend.api;version=\"[0.1,1)\"",
       "dev.greenroom.backend.api.services;version=\"[0.1,1)\"",
@@ -80,9 +80,13 @@ public final class SyntheticBundles {
     return pluginId(i) + "-m" + j + ".jar";
   }
 
-  /** {@code bare-servlet.jar}: a Whiteboard servlet at {@code /bare/*}, no Greenroom in the path. */
+  /**
+   * {@code bare-servlet.jar}: Whiteboard servlets at {@code /bare/*} and {@code /bare-logged/*} (the
+   * same, plus one SLF4J line per request), no Greenroom in the path.
+   */
   public static Path bareServlet(Path dir, int modules) {
     Manifest m = manifest("dev.greenroom.bench.bare", "1.0.0", BARE_ACTIVATOR);
+    m.getMainAttributes().putValue("Import-Package", IMPORTS + ",org.slf4j;version=\"[1.7,3)\"");
     m.getMainAttributes().putValue("Require-Capability", EE);
     m.getMainAttributes().putValue(H_MODULE_COUNT, Integer.toString(modules));
     return write(dir.resolve("bare-servlet.jar"), m);

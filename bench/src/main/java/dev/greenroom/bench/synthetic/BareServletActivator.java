@@ -8,12 +8,15 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * The load benchmark's baseline: a plain jakarta servlet registered with the OSGi HTTP Whiteboard
+ * The load benchmark's baselines: a plain jakarta servlet registered with the OSGi HTTP Whiteboard
  * at {@code /bare/*} in Pax Web's default context, so requests bypass Greenroom's dispatcher (no
- * plugin gate, auth barrier or request log). It answers the same body as {@code /api/p0/hello}.
+ * plugin gate, auth barrier or request log), and the same servlet at {@code /bare-logged/*}
+ * writing one request line per request through SLF4J on the request thread, as a servlet
+ * application with an access log would. Both answer the same body as {@code /api/p0/hello}.
  */
 public final class BareServletActivator implements BundleActivator {
   private ServiceRegistration<Servlet> registration;
+  private ServiceRegistration<Servlet> logged;
 
   @Override
   public void start(BundleContext context) {
@@ -26,10 +29,16 @@ public final class BareServletActivator implements BundleActivator {
     props.put("osgi.http.whiteboard.servlet.pattern", "/bare/*");
     props.put("osgi.http.whiteboard.servlet.name", "greenroom-bench-bare");
     registration = context.registerService(Servlet.class, new HelloServlet("p0", modules, contributions, true), props);
+    Hashtable<String, Object> loggedProps = new Hashtable<>();
+    loggedProps.put("osgi.http.whiteboard.servlet.pattern", "/bare-logged/*");
+    loggedProps.put("osgi.http.whiteboard.servlet.name", "greenroom-bench-bare-logged");
+    logged = context.registerService(
+        Servlet.class, new LoggedServlet(new HelloServlet("p0", modules, contributions, true)), loggedProps);
   }
 
   @Override
   public void stop(BundleContext context) {
     registration.unregister();
+    logged.unregister();
   }
 }

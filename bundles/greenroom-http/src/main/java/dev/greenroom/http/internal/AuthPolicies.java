@@ -11,15 +11,60 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * *} match everything.
  */
 public final class AuthPolicies {
-  private final List<String[]> unauthenticated = new CopyOnWriteArrayList<>();
-  private final List<String[]> cookie = new CopyOnWriteArrayList<>();
+  /** A policy path's segments, with which of them are parameters (match any one segment). */
+  private record Policy(String[] segments, boolean[] params) {
+    static Policy of(String policyPath) {
+      String[] segments = policyPath == null || policyPath.equals("/") || policyPath.equals("*")
+          ? new String[0] : split(policyPath);
+      boolean[] params = new boolean[segments.length];
+      for (int i = 0; i < segments.length; i++) {
+        String seg = segments[i];
+        params[i] = seg.startsWith(":") || (seg.startsWith("{") && seg.endsWith("}"));
+      }
+      return new Policy(segments, params);
+    }
+
+    /**
+     * Walks the request path's segments in place: this runs for every request of the plugin, so
+     * it allocates nothing.
+     */
+    boolean matches(String path) {
+      int end = path.length();
+      int from = path.startsWith("/") ? 1 : 0;
+      if (end > from && path.charAt(end - 1) == '/') {
+        end--;
+      }
+      if (from >= end) {
+        return segments.length == 0;
+      }
+      for (int i = 0; i < segments.length; i++) {
+        if (from > end) {
+          return false; // the request path has fewer segments
+        }
+        int slash = path.indexOf('/', from);
+        int segEnd = slash < 0 || slash > end ? end : slash;
+        int len = segEnd - from;
+        boolean ok = params[i]
+            ? len > 0
+            : len == segments[i].length() && path.regionMatches(from, segments[i], 0, len);
+        if (!ok) {
+          return false;
+        }
+        from = segEnd + 1;
+      }
+      return true;
+    }
+  }
+
+  private final List<Policy> unauthenticated = new CopyOnWriteArrayList<>();
+  private final List<Policy> cookie = new CopyOnWriteArrayList<>();
 
   public void add(HttpRouterServiceAuthPolicy policy) {
     String allow = policy.allow();
     if (HttpRouterServiceAuthPolicy.UNAUTHENTICATED.equals(allow)) {
-      unauthenticated.add(segments(policy.path()));
+      unauthenticated.add(Policy.of(policy.path()));
     } else if (HttpRouterServiceAuthPolicy.USER_COOKIE.equals(allow)) {
-      cookie.add(segments(policy.path()));
+      cookie.add(Policy.of(policy.path()));
     } else {
       throw new IllegalArgumentException("Invalid auth policy");
     }
@@ -33,25 +78,14 @@ public final class AuthPolicies {
     return anyMatches(cookie, path);
   }
 
-  private static boolean anyMatches(List<String[]> policies, String path) {
-    if (policies.isEmpty()) {
-      return false;
-    }
-    // Split once per request, not once per policy: this runs on every request of the plugin.
-    String[] req = split(path == null ? "/" : path);
-    for (String[] policy : policies) {
-      if (matches(policy, req)) {
+  private static boolean anyMatches(List<Policy> policies, String path) {
+    String p = path == null ? "/" : path;
+    for (Policy policy : policies) {
+      if (policy.matches(p)) {
         return true;
       }
     }
     return false;
-  }
-
-  private static String[] segments(String policyPath) {
-    if (policyPath == null || policyPath.equals("/") || policyPath.equals("*") || policyPath.isEmpty()) {
-      return new String[0];
-    }
-    return split(policyPath);
   }
 
   private static String[] split(String path) {
@@ -60,19 +94,5 @@ public final class AuthPolicies {
       p = p.substring(0, p.length() - 1);
     }
     return p.isEmpty() ? new String[0] : p.split("/", -1);
-  }
-
-  private static boolean matches(String[] policy, String[] req) {
-    if (req.length < policy.length) {
-      return false;
-    }
-    for (int i = 0; i < policy.length; i++) {
-      String seg = policy[i];
-      boolean param = seg.startsWith(":") || (seg.startsWith("{") && seg.endsWith("}"));
-      if (!(param ? !req[i].isEmpty() : seg.equals(req[i]))) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -69,6 +69,6 @@ public final class ErrorResponses {
 
   public static String urlOf(HttpServletRequest request) {
     String query = request.getQueryString();
-    return request.getRequestURI() + (query == null ? "" : "?" + query);
+    return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
   }
 }

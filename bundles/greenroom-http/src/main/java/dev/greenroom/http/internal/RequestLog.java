@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -34,7 +34,9 @@ public final class RequestLog {
 
   private final LoggerService logger;
   private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger queued = new AtomicInteger();
+  /** Lines queued and lines taken: adders, not one shared counter every request thread would contend for. */
+  private final LongAdder queued = new LongAdder();
+  private final LongAdder taken = new LongAdder();
   private final Thread writer;
   private final LineDates dates = new LineDates();
   private volatile boolean idle;
@@ -102,11 +104,11 @@ public final class RequestLog {
   }
 
   void record(Entry entry) {
-    if (closed || queued.get() >= CAPACITY) {
+    if (closed || queued.sum() - taken.sum() >= CAPACITY) {
       write(entry, new LineDates());
       return;
     }
-    queued.incrementAndGet();
+    queued.increment();
     queue.offer(entry);
     if (idle) {
       LockSupport.unpark(writer);
@@ -148,7 +150,7 @@ public final class RequestLog {
     int n = 0;
     Entry entry;
     while ((entry = queue.poll()) != null) {
-      queued.decrementAndGet();
+      taken.increment();
       write(entry, lineDates);
       n++;
     }

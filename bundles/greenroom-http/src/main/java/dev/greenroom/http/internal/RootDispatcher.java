@@ -120,8 +120,10 @@ public final class RootDispatcher extends HttpServlet {
   static String pathOf(HttpServletRequest request) {
     String servletPath = request.getServletPath();
     String info = request.getPathInfo();
-    String path = (servletPath == null ? "" : servletPath) + (info == null ? "" : info);
-    return path.isEmpty() ? "/" : path;
+    if (servletPath == null || servletPath.isEmpty()) {
+      return info == null || info.isEmpty() ? "/" : info; // mapped to /*: no copy
+    }
+    return info == null ? servletPath : servletPath + info;
   }
 
   /**

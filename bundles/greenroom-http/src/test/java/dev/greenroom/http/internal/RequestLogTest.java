@@ -2,6 +2,7 @@ package dev.greenroom.http.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenroom.backend.test.CapturingLogger;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class RequestLogTest {
     CountDownLatch release = new CountDownLatch(1);
     List<String> threads = new ArrayList<>();
     // a writer that blocks on the first line shows that recording never waits for the logger
-    RequestLog slow = new RequestLog(new BlockingLogger(logs, release, threads));
+    RequestLog slow = new RequestLog(new BlockingLogger(logs, release, threads, null));
     IntStream.range(0, 1000).forEach(i -> slow.record(entry(i)));
     release.countDown();
     slow.close(10_000);
@@ -45,6 +46,22 @@ class RequestLogTest {
     assertEquals(expected, logs.messages());
     assertFalse(threads.contains(Thread.currentThread().getName()), threads.toString());
     assertEquals("greenroom-request-log", threads.get(0));
+  }
+
+  @Test
+  void aFullQueueMakesTheRequestWriteItsOwnLineAndNothingIsDropped() throws Exception {
+    CapturingLogger logs = new CapturingLogger();
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> threads = new ArrayList<>();
+    RequestLog log = new RequestLog(new BlockingLogger(logs, release, threads, "greenroom-request-log"));
+    int total = RequestLog.CAPACITY + 50;
+    IntStream.range(0, total).forEach(i -> log.record(entry(i)));
+    release.countDown();
+    log.close(10_000);
+
+    assertEquals(total, logs.messages().size());
+    long own = threads.stream().filter(Thread.currentThread().getName()::equals).count();
+    assertTrue(own >= 49 && own <= 50, own + " lines written by the recording thread");
   }
 
   @Test
@@ -63,17 +80,22 @@ class RequestLogTest {
     private final CapturingLogger logs;
     private final CountDownLatch release;
     private final List<String> threads;
+    private final String blockedThread;
 
-    BlockingLogger(CapturingLogger logs, CountDownLatch release, List<String> threads) {
+    /** @param blockedThread the only thread that waits for the release (null: every thread) */
+    BlockingLogger(CapturingLogger logs, CountDownLatch release, List<String> threads, String blockedThread) {
       this.logs = logs;
       this.release = release;
       this.threads = threads;
+      this.blockedThread = blockedThread;
     }
 
     @Override
     public void info(String message, Throwable error) {
       try {
-        release.await(10, TimeUnit.SECONDS);
+        if (blockedThread == null || blockedThread.equals(Thread.currentThread().getName())) {
+          release.await(10, TimeUnit.SECONDS);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
