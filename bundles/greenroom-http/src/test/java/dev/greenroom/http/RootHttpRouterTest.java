@@ -170,7 +170,15 @@ class RootHttpRouterTest {
       http.get("/api/a/x?q=1", "User-Agent", "probe/1.0", "Referer", "http://ui.example/");
       http.get("/api/nothing");
 
-      List<LogRecord> lines = awaitRequestLines(backend, 2);
+      HttpResponse<String> notFound = http.get("/api/nothing");
+      assertEquals(404, notFound.statusCode());
+      // helmet's headers, first in the chain, are on every answer, errors too
+      for (HttpResponse<String> r : List.of(http.get("/api/a/x"), notFound)) {
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'self';"));
+      }
+
+      List<LogRecord> lines = awaitRequestLines(backend, 4);
       assertTrue(lines.get(0).message().matches(
           "\\[\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\\] \"GET /api/a/x\\?q=1 HTTP/1.1\" 200 2 "
               + "\"http://ui.example/\" \"probe/1.0\""),

@@ -41,11 +41,11 @@ public class LivePluginRecoveryIT extends LiveSupport {
     Path broken = rebuild(fixtureJar("live-plugin"), "0.1.1", Map.of("live-fail.txt", "broken"),
         workDir().resolve("live-plugin-broken.jar"));
     deployAs(broken, plugin.getFileName().toString());
-    PluginDTO brokenRun = awaitPlugin("live", "FAILED", p -> p.state() == FeatureState.FAILED && p.bundle().contains(" 0.1.1 "));
+    PluginDTO brokenRun = awaitPlugin("live", "FAILED", p -> p.state() == FeatureState.FAILED && p.bundle() != null && p.bundle().contains(" 0.1.1 "));
     assertEquals("Error: this build of plugin live is broken (live-fail.txt)", brokenRun.cause());
     deployAs(rebuild(fixtureJar("live-plugin"), "0.1.2", Map.of(), workDir().resolve("live-plugin-fixed.jar")),
         plugin.getFileName().toString());
-    awaitPlugin("live", "RUNNING on 0.1.2", p -> p.state() == FeatureState.RUNNING && p.bundle().contains(" 0.1.2 "));
+    awaitPlugin("live", "RUNNING on 0.1.2", p -> p.state() == FeatureState.RUNNING && p.bundle() != null && p.bundle().contains(" 0.1.2 "));
     awaitHttp("/api/live/hello", 200, "live");
   }
 }

@@ -58,7 +58,7 @@ public class LivePluginsIT extends LiveSupport {
         deployAs(moduleV2, "live-module.jar");
         awaitHttp("/api/live/echo", 200, "echo v2");
         PluginDTO v2 = awaitPlugin("live", "RUNNING with echo 0.1.1", p -> p.state() == FeatureState.RUNNING
-            && p.modules().size() == 1 && p.modules().get(0).bundle().contains(" 0.1.1 "));
+            && p.modules().size() == 1 && p.modules().get(0).bundle() != null && p.modules().get(0).bundle().contains(" 0.1.1 "));
         assertTrue(v2.startedAt() > running.startedAt());
 
         // (b) the module jar is deleted: live restarts without it

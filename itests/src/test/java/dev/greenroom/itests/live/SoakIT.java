@@ -119,7 +119,7 @@ public class SoakIT extends LiveSupport {
         p.state() == FeatureState.RUNNING && p.bundle() != null && p.bundle().contains(" " + pluginVersion + " ")
         && p.modules().size() == 2
         && p.modules().stream().allMatch(m -> m.state() == FeatureState.RUNNING)
-        && p.modules().stream().anyMatch(m -> m.moduleId().equals("echo") && m.bundle().contains(" " + echoVersion + " ")));
+        && p.modules().stream().anyMatch(m -> m.moduleId().equals("echo") && m.bundle() != null && m.bundle().contains(" " + echoVersion + " ")));
   }
 
   private static Generation weakLoader(String name, Bundle bundle, String className) throws ClassNotFoundException {

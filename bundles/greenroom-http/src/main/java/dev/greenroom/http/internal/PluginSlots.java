@@ -117,7 +117,8 @@ public final class PluginSlots {
           if (response.isCommitted() || attempt >= MAX_ATTEMPTS) {
             throw gone;
           }
-          response.reset();
+          // the removed handler never ran; keep the chain's headers (security, CORS)
+          response.resetBuffer();
         }
       }
     }

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The one servlet that owns the whole URL space. Its chain is Backstage's default middleware
- * order: path guard, CORS, request logging, body limit, health router, routes, not-found, error
- * handler. It also counts requests in flight so that shutdown can let them finish.
+ * order: helmet (security headers), path guard, CORS, request logging, body limit, health router,
+ * routes, not-found, error handler. It also counts requests in flight so that shutdown can let them finish.
  */
 public final class RootDispatcher extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -25,6 +25,7 @@ public final class RootDispatcher extends HttpServlet {
 
   private final transient RouteTable routes;
   private final transient RootHealthService health;
+  private final transient SecurityHeaders securityHeaders;
   private final transient Cors cors;
   private final transient BodyLimit bodyLimit;
   private final transient Map<String, String> healthHeaders;
@@ -41,6 +42,7 @@ public final class RootDispatcher extends HttpServlet {
   public RootDispatcher(
       RouteTable routes,
       RootHealthService health,
+      SecurityHeaders securityHeaders,
       Cors cors,
       BodyLimit bodyLimit,
       Map<String, String> healthHeaders,
@@ -49,6 +51,7 @@ public final class RootDispatcher extends HttpServlet {
     this.indexPath = indexPath;
     this.routes = routes;
     this.health = health;
+    this.securityHeaders = securityHeaders;
     this.cors = cors;
     this.bodyLimit = bodyLimit;
     this.healthHeaders = Map.copyOf(healthHeaders);
@@ -75,6 +78,7 @@ public final class RootDispatcher extends HttpServlet {
     if (closed) {
       throw new ServiceUnavailableError("Server is shutting down");
     }
+    securityHeaders.apply(response);
     PathGuard.check(request.getRequestURI());
     if (cors != null && cors.apply(request, response)) {
       return;

@@ -33,6 +33,7 @@ public final class RootHttpRouter implements RootHttpRouterService {
     this.dispatcher = new RootDispatcher(
         routes,
         health,
+        SecurityHeaders.read(config),
         Cors.read(config),
         new BodyLimit(ConfigValues.bytes(config, BodyLimit.CONFIG_KEY, BodyLimit.DEFAULT)),
         healthHeaders(config),
