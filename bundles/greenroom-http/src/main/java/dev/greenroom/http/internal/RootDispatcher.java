@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The one servlet that owns the whole URL space. Its chain is Backstage's default middleware
- * order: helmet (security headers), path guard, CORS, request logging, body limit, health router,
- * routes, not-found, error handler. It also counts requests in flight so that shutdown can let them finish.
+ * order: helmet (security headers), path guard, CORS, compression, request logging, body limit,
+ * health router, routes, not-found, error handler. It also counts requests in flight so that shutdown can let them finish.
  */
 public final class RootDispatcher extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -63,10 +63,15 @@ public final class RootDispatcher extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     inFlight.increment();
     try {
+      GzipResponse gzip = Compression.accepts(request) ? new GzipResponse(response) : null;
+      HttpServletResponse out = gzip == null ? response : gzip;
       try {
-        dispatch(request, response);
+        dispatch(request, out);
       } catch (Exception | LinkageError e) {
-        ErrorResponses.send(request, response, e, logger);
+        ErrorResponses.send(request, out, e, logger);
+      }
+      if (gzip != null && !request.isAsyncStarted()) {
+        gzip.finish();
       }
       requestLog.record(request, response);
     } finally {
