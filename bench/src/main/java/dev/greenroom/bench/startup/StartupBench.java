@@ -174,7 +174,7 @@ public final class StartupBench {
         Wrk.Result l = Wrk.run(bareLogged, threads, connections, seconds);
         print(round, "bare servlet /bare/hello", b);
         print(round, "plugin /api/p0/hello", p);
-        print(round, "bare servlet + SLF4J line /bare-logged/hello", l);
+        print(round, "bare servlet + helmet headers + SLF4J line /bare-logged/hello", l);
         ratios.add(p.requestsPerSecond() / b.requestsPerSecond());
         p99Ratios.add(p.latencyMs().get("p99") / b.latencyMs().get("p99"));
         loggedRatios.add(p.requestsPerSecond() / l.requestsPerSecond());

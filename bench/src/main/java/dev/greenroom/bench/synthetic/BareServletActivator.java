@@ -10,9 +10,9 @@ import org.osgi.framework.ServiceRegistration;
 /**
  * The load benchmark's baselines: a plain jakarta servlet registered with the OSGi HTTP Whiteboard
  * at {@code /bare/*} in Pax Web's default context, so requests bypass Greenroom's dispatcher (no
- * plugin gate, auth barrier or request log), and the same servlet at {@code /bare-logged/*}
- * writing one request line per request through SLF4J on the request thread, as a servlet
- * application with an access log would. Both answer the same body as {@code /api/p0/hello}.
+ * plugin gate, auth barrier or request log), and the same servlet at {@code /bare-logged/*} doing
+ * Backstage's default middleware by hand (helmet's headers, one request line per request through
+ * SLF4J on the request thread). Both answer the same body as {@code /api/p0/hello}.
  */
 public final class BareServletActivator implements BundleActivator {
   private ServiceRegistration<Servlet> registration;
