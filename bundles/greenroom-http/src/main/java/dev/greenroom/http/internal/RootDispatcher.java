@@ -73,8 +73,9 @@ public final class RootDispatcher extends HttpServlet {
       if (gzip != null && !request.isAsyncStarted()) {
         gzip.finish();
       }
-      requestLog.record(request, response);
     } finally {
+      // also when the client went away while the answer was written
+      requestLog.record(request, response);
       inFlight.decrement();
     }
   }
