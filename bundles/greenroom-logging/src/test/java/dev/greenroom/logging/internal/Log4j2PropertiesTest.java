@@ -43,5 +43,9 @@ class Log4j2PropertiesTest {
         build(new LogSettings(Level.INFO, LogFormat.JSON)).getLoggerConfig("org.flywaydb").getLevel());
     assertEquals(org.apache.logging.log4j.Level.DEBUG,
         build(new LogSettings(Level.DEBUG, LogFormat.JSON)).getLoggerConfig("org.eclipse.jetty").getLevel());
+    assertEquals(org.apache.logging.log4j.Level.ERROR, build(new LogSettings(Level.INFO, LogFormat.PRETTY))
+        .getLoggerConfig(Log4j2Properties.FLYWAY_VERSION_CHECK).getLevel());
+    assertEquals(org.apache.logging.log4j.Level.DEBUG, build(new LogSettings(Level.DEBUG, LogFormat.PRETTY))
+        .getLoggerConfig(Log4j2Properties.FLYWAY_VERSION_CHECK).getLevel());
   }
 }
