@@ -12,7 +12,9 @@ import dev.greenroom.backend.api.services.HttpRouterService;
 import dev.greenroom.backend.api.services.HttpRouterServiceAuthPolicy;
 import dev.greenroom.backend.test.TestBackend;
 import dev.greenroom.http.router.Router;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -78,6 +80,32 @@ class CompressionTest {
               resp.setContentType("text/plain");
               resp.flushBuffer(); // headers gone before any byte: no Content-Encoding possible
               resp.getOutputStream().write(BIG_TEXT.getBytes(StandardCharsets.UTF_8));
+            }
+            case "/small-writer" -> {
+              resp.setContentType("text/plain");
+              resp.getWriter().write("short"); // no length: held to the end, then sent as is
+            }
+            case "/fails" -> {
+              resp.setContentType("text/plain");
+              resp.getOutputStream().write(BIG_TEXT.getBytes(StandardCharsets.UTF_8)); // compressing
+              throw new IllegalStateException("broke halfway");
+            }
+            case "/async" -> {
+              AsyncContext async = req.startAsync();
+              ServletOutputStream out = resp.getOutputStream();
+              resp.setContentType("text/plain");
+              out.setWriteListener(new WriteListener() {
+                @Override
+                public void onWritePossible() throws IOException {
+                  out.write(BIG_TEXT.getBytes(StandardCharsets.UTF_8));
+                  async.complete();
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                  async.complete();
+                }
+              });
             }
             default -> resp.setStatus(404);
           }
@@ -160,6 +188,31 @@ class CompressionTest {
     HttpResponse<byte[]> stream = get("/api/z/stream", "Accept-Encoding", "gzip");
     assertEquals(Optional.of("gzip"), header(stream, "Content-Encoding"));
     assertEquals("data: 1\n\ndata: 2\n\n", gunzip(stream.body()));
+  }
+
+  @Test
+  void aSmallWriterBodyIsSentAsItIsWithItsLength() throws Exception {
+    HttpResponse<byte[]> small = get("/api/z/small-writer", "Accept-Encoding", "gzip");
+    assertEquals(Optional.empty(), header(small, "Content-Encoding"));
+    assertEquals("short", new String(small.body(), StandardCharsets.UTF_8));
+    assertEquals(Optional.of("5"), header(small, "Content-Length"));
+  }
+
+  @Test
+  void anErrorAfterCompressionStartedAnswersThePlainErrorBody() throws Exception {
+    HttpResponse<byte[]> failed = get("/api/z/fails", "Accept-Encoding", "gzip");
+    assertEquals(500, failed.statusCode());
+    assertEquals(Optional.empty(), header(failed, "Content-Encoding"));
+    assertTrue(new String(failed.body(), StandardCharsets.UTF_8).startsWith("{\"error\":{"),
+        new String(failed.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void nonBlockingWritesGoOutUncompressed() throws Exception {
+    HttpResponse<byte[]> async = get("/api/z/async", "Accept-Encoding", "gzip");
+    assertEquals(200, async.statusCode());
+    assertEquals(Optional.empty(), header(async, "Content-Encoding"));
+    assertEquals(BIG_TEXT, new String(async.body(), StandardCharsets.UTF_8));
   }
 
   @Test

@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -20,9 +18,6 @@ import java.util.Map;
 final class CookieRoutes {
   static final String PATH = "/.backstage/auth/v1/cookie";
 
-  /** JavaScript's {@code Date.toISOString()}: always milliseconds, always {@code Z}. */
-  private static final DateTimeFormatter ISO_MILLIS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private CookieRoutes() {}
 
@@ -37,7 +32,7 @@ final class CookieRoutes {
       case "GET":
       case "HEAD":
         Instant expiresAt = httpAuth.issueUserCookie(request, response);
-        Json.write(response, 200, Map.of("expiresAt", isoString(expiresAt)));
+        Json.write(response, 200, Map.of("expiresAt", LineDates.toIsoString(expiresAt)));
         return true;
       case "DELETE":
         httpAuth.issueUserCookie(response, auth.getNoneCredentials());
@@ -46,9 +41,5 @@ final class CookieRoutes {
       default:
         return false;
     }
-  }
-
-  static String isoString(Instant instant) {
-    return ISO_MILLIS.format(instant);
   }
 }

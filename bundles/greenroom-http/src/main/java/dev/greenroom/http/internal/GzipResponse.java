@@ -87,16 +87,16 @@ final class GzipResponse extends HttpServletResponseWrapper {
 
   @Override
   public void setHeader(String name, String value) {
-    if (isContentLength(name)) {
+    if (isContentLength(name) && (value == null || isLength(value))) {
       declaredLength = value == null ? -1 : Long.parseLong(value.trim());
     } else {
-      super.setHeader(name, value);
+      super.setHeader(name, value); // a malformed length goes to the container, which refuses it
     }
   }
 
   @Override
   public void addHeader(String name, String value) {
-    if (isContentLength(name)) {
+    if (isContentLength(name) && value != null && isLength(value)) {
       declaredLength = Long.parseLong(value.trim());
     } else {
       super.addHeader(name, value);
@@ -145,7 +145,12 @@ final class GzipResponse extends HttpServletResponseWrapper {
   }
 
   private static boolean isContentLength(String name) {
-    return "content-length".equals(name.toLowerCase(Locale.ROOT));
+    return name != null && "content-length".equals(name.toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isLength(String value) {
+    String v = value.trim();
+    return !v.isEmpty() && v.length() < 19 && v.chars().allMatch(Character::isDigit);
   }
 
   /** Holds the first bytes back, then writes them (and the rest) gzipped or as they are. */

@@ -74,10 +74,6 @@ public final class RequestLog {
       }
     }
 
-    String line() {
-      return line(new LineDates());
-    }
-
     /** Backstage's line; Jetty's protocol string is Backstage's {@code HTTP/<version>}. */
     String line(LineDates dates) {
       StringBuilder out = new StringBuilder(96 + url.length());

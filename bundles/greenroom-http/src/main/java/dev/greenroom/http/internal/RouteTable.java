@@ -1,9 +1,8 @@
 package dev.greenroom.http.internal;
 
 import jakarta.servlet.Servlet;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,8 +17,10 @@ public final class RouteTable {
   /** A match: the route and the rest of the request path after its mount path. */
   public record Match(Route route, String rest) {}
 
-  private volatile List<Route> routes = List.of();
-  /** The same routes by mount path: a request looks up its path's prefixes, not every mount. */
+  /**
+   * The mounts by path, in mount order (a conflict names the first mount it clashes with): a
+   * request looks up its path's prefixes, not every mount. Replaced whole on change.
+   */
   private volatile Map<String, Route> byPath = Map.of();
 
   public synchronized Route use(String path, Servlet servlet) {
@@ -27,19 +28,16 @@ public final class RouteTable {
       throw new IllegalArgumentException("Root router path may not be empty");
     }
     String withSlash = trailingSlash(path);
-    for (Route existing : routes) {
+    for (Route existing : byPath.values()) {
       String other = trailingSlash(existing.path());
       if (withSlash.startsWith(other) || other.startsWith(withSlash)) {
         throw new IllegalArgumentException("Path " + path + " conflicts with the existing path " + existing.path());
       }
     }
     Route route = new Route(stripTrailingSlash(path), new MountedServlet(servlet, "route " + path));
-    List<Route> next = new ArrayList<>(routes);
-    next.add(route);
-    Map<String, Route> index = new HashMap<>(byPath);
-    index.put(route.path(), route);
-    routes = List.copyOf(next);
-    byPath = Map.copyOf(index);
+    Map<String, Route> next = new LinkedHashMap<>(byPath);
+    next.put(route.path(), route);
+    byPath = Collections.unmodifiableMap(next);
     return route;
   }
 
@@ -69,10 +67,9 @@ public final class RouteTable {
 
   /** Removes every route and destroys its servlet (the server is going away). */
   public synchronized void clear() {
-    List<Route> old = routes;
-    routes = List.of();
+    Map<String, Route> old = byPath;
     byPath = Map.of();
-    old.forEach(r -> r.handler().destroy());
+    old.values().forEach(r -> r.handler().destroy());
   }
 
   private static String trailingSlash(String p) {

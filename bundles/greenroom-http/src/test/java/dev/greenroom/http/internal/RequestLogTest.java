@@ -27,8 +27,8 @@ class RequestLogTest {
     assertEquals("[2026-11-21T10:15:30.123Z] \"POST /api/catalog/entities?x=1 HTTP/1.1\" 201 17 "
             + "\"http://ui.example/\" \"curl/8.5.0\"",
         new RequestLog.Entry(AT, "POST", "/api/catalog/entities?x=1", "HTTP/1.1", 201, 17,
-            "http://ui.example/", "curl/8.5.0").line());
-    assertEquals("[2026-11-21T10:15:30.123Z] \"GET /api/p/1 HTTP/1.1\" 200 85 \"-\" \"-\"", entry(1).line());
+            "http://ui.example/", "curl/8.5.0").line(new LineDates()));
+    assertEquals("[2026-11-21T10:15:30.123Z] \"GET /api/p/1 HTTP/1.1\" 200 85 \"-\" \"-\"", entry(1).line(new LineDates()));
   }
 
   @Test
@@ -42,7 +42,7 @@ class RequestLogTest {
     release.countDown();
     slow.close(10_000);
 
-    List<String> expected = IntStream.range(0, 1000).mapToObj(i -> entry(i).line()).toList();
+    List<String> expected = IntStream.range(0, 1000).mapToObj(i -> entry(i).line(new LineDates())).toList();
     assertEquals(expected, logs.messages());
     assertFalse(threads.contains(Thread.currentThread().getName()), threads.toString());
     assertEquals("greenroom-request-log", threads.get(0));
@@ -72,7 +72,7 @@ class RequestLogTest {
 
     log.record(entry(7));
 
-    assertEquals(List.of(entry(7).line()), logs.messages());
+    assertEquals(List.of(entry(7).line(new LineDates())), logs.messages());
   }
 
   /** Blocks its first line until released; records the thread of each line. */

@@ -66,5 +66,10 @@ class RouteTableTest {
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> table.use("/api/a/b", new Noop()));
     assertEquals("Path /api/a/b conflicts with the existing path /api/a", e.getMessage());
+    table.use("/x/b", new Noop());
+    table.use("/x/a", new Noop());
+    // several clash: the first mounted is named
+    assertEquals("Path /x conflicts with the existing path /x/b",
+        assertThrows(IllegalArgumentException.class, () -> table.use("/x", new Noop())).getMessage());
   }
 }

@@ -42,11 +42,6 @@ public final class GreenroomLogger implements RootLoggerService {
   /** The meta as one secret set renders it: redacted values, and the pretty line's suffix. */
   private record RenderedMeta(int generation, String[] values, String suffix) {}
 
-  public GreenroomLogger(
-      Function<String, Logger> loggers, Map<String, String> meta, LogFormat format, Redactor redactor) {
-    this(loggers, meta, format, new MetaInMdc(format, true), redactor);
-  }
-
   /** @param metaInMdc whether each line puts the meta into the MDC (read per line: it can change) */
   public GreenroomLogger(
       Function<String, Logger> loggers,
