@@ -19,6 +19,8 @@ public record DiagnosisDTO(String pluginId, FeatureState state, List<Reason> rea
     PLUGIN_FEATURE_MISSING,
     WAITING_FOR_MODULE,
     MODULE_TIMED_OUT,
+    /** An init (of the plugin or of one of its modules) did not return within backend.startup.initTimeout. */
+    INIT_TIMED_OUT,
     MODULE_FAILED,
     PLUGIN_FAILED,
     DUPLICATE_PLUGIN,

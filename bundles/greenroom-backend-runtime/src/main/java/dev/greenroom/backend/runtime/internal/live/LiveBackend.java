@@ -47,7 +47,7 @@ public final class LiveBackend {
   public LiveBackend(List<ServiceFactory<?>> factories, ExtensionPointListener listener, Executor executor) {
     this.registry = ServiceRegistry.create(factories);
     this.listener = listener;
-    this.initializer = new PluginInitializer(registry, extensionPoints, executor);
+    this.initializer = new PluginInitializer(registry, extensionPoints);
     registry.add(ServiceFactory.of(CoreServices.ROOT_INSTANCE_METADATA).factory(deps -> liveMetadata()));
   }
 
@@ -88,6 +88,12 @@ public final class LiveBackend {
    * plugin and its startup hooks have run. The plugin must not be running.
    */
   public PluginRun startPlugin(String pluginId, RegistrationsFeature plugin, List<RegistrationsFeature> modules) {
+    return startPlugin(pluginId, plugin, modules, null);
+  }
+
+  /** As above; {@code progress} hears each init being called and returning (for the init timeout). */
+  public PluginRun startPlugin(String pluginId, RegistrationsFeature plugin, List<RegistrationsFeature> modules,
+      PluginInitListener progress) {
     if (!rootStarted) {
       throw new IllegalStateException("root services have not started");
     }
@@ -131,6 +137,20 @@ public final class LiveBackend {
       public void onPluginResult(String pid, Throwable error, long millis) {
         pluginError[0] = error;
         pluginMillis[0] = millis;
+      }
+
+      @Override
+      public void onInitCalled(String pid, String moduleId) {
+        if (progress != null) {
+          progress.onInitCalled(pid, moduleId);
+        }
+      }
+
+      @Override
+      public void onInitReturned(String pid, String moduleId) {
+        if (progress != null) {
+          progress.onInitReturned(pid, moduleId);
+        }
       }
     });
     int order = moduleRuns.size();
@@ -221,14 +241,5 @@ public final class LiveBackend {
       });
       return List.copyOf(plugins);
     };
-  }
-
-  private static List<RegistrationsFeature> concat(RegistrationsFeature plugin, List<RegistrationsFeature> modules) {
-    List<RegistrationsFeature> all = new ArrayList<>();
-    if (plugin != null) {
-      all.add(plugin);
-    }
-    all.addAll(modules);
-    return all;
   }
 }

@@ -108,7 +108,7 @@ public final class BackendInitializer implements Backend {
     RootLoggerService rootLogger = registry.get(CoreServices.ROOT_LOGGER, "root");
     StartupResultCollector collector =
         new StartupResultCollector(pluginIds, rootLogger, BootFailurePolicy.from(config));
-    pluginInitializer = new PluginInitializer(registry, extensionPoints, executor);
+    pluginInitializer = new PluginInitializer(registry, extensionPoints);
     PluginInitListener listener = new PluginInitListener() {
       @Override
       public void onModuleResult(String pluginId, String moduleId, Throwable error, int order, long millis) {
@@ -198,7 +198,7 @@ public final class BackendInitializer implements Backend {
     root.beforeShutdown();
     PluginInitializer plugins = pluginInitializer != null
         ? pluginInitializer
-        : new PluginInitializer(registry, extensionPoints, executor);
+        : new PluginInitializer(registry, extensionPoints);
     List<CompletableFuture<Void>> shutdowns = new ArrayList<>();
     for (String pluginId : registeredPluginIds()) {
       shutdowns.add(CompletableFuture.runAsync(() -> plugins.shutdownHooks(pluginId), executor));

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
@@ -24,13 +23,11 @@ public final class PluginInitializer {
   private final ServiceRegistry registry;
   private final ExtensionPointTable extensionPoints;
   private final InitDepsResolver resolver;
-  private final Executor executor;
 
-  public PluginInitializer(ServiceRegistry registry, ExtensionPointTable extensionPoints, Executor executor) {
+  public PluginInitializer(ServiceRegistry registry, ExtensionPointTable extensionPoints) {
     this.registry = registry;
     this.extensionPoints = extensionPoints;
     this.resolver = new InitDepsResolver(registry, extensionPoints);
-    this.executor = executor;
   }
 
   /**
@@ -44,18 +41,23 @@ public final class PluginInitializer {
     try {
       registry.initializeEagerServicesWithScope(ServiceScope.PLUGIN, pluginId);
       if (!modules.isEmpty()) {
-        runModules(pluginId, modules, moduleOutcomes, lateFailures);
+        runModules(pluginId, modules, moduleOutcomes, lateFailures, listener);
       }
       if (plugin != null) {
         ResolvedDeps deps = resolver.resolve(plugin.init().deps(), pluginId, null, lateFailures::putIfAbsent);
-        plugin.init().init().init(deps);
+        listener.onInitCalled(pluginId, null);
+        try {
+          plugin.init().init().init(deps);
+        } finally {
+          listener.onInitReturned(pluginId, null);
+        }
       }
       LifecycleTriggers lifecycle = lifecycleOf(pluginId);
-      reportModules(pluginId, moduleOutcomes, lateFailures, listener);
+      reportModules(pluginId, modules, moduleOutcomes, lateFailures, listener);
       listener.onPluginResult(pluginId, null, millisSince(pluginStart));
       lifecycle.startup();
     } catch (Throwable e) {
-      reportModules(pluginId, moduleOutcomes, lateFailures, listener);
+      reportModules(pluginId, modules, moduleOutcomes, lateFailures, listener);
       listener.onPluginResult(pluginId, e, millisSince(pluginStart));
     }
   }
@@ -88,8 +90,8 @@ public final class PluginInitializer {
 
   private record ModuleOutcome(String moduleId, Throwable error, long millis) {}
 
-  private void runModules(
-      String pluginId, List<Registration> modules, List<ModuleOutcome> outcomes, Map<String, Throwable> lateFailures) {
+  private void runModules(String pluginId, List<Registration> modules, List<ModuleOutcome> outcomes,
+      Map<String, Throwable> lateFailures, PluginInitListener listener) {
     List<DependencyGraph.Node<Registration>> nodes = new ArrayList<>();
     for (Registration m : modules) {
       // Reversed on purpose: a module that PROVIDES an extension point runs AFTER every module
@@ -106,12 +108,20 @@ public final class PluginInitializer {
           "Circular dependency detected for modules of plugin '" + pluginId + "', "
               + cycle.stream().map(r -> "'" + r.moduleId() + "'").collect(Collectors.joining(" -> ")));
     });
-    graph.parallelTopologicalTraversal(executor, module -> {
+    // One module at a time, those that are ready together in registration order, as Backstage's
+    // single-threaded event loop calls them (mod-a before mod-c when both feed mod-b): a direct
+    // executor makes the traversal sequential and deterministic.
+    graph.parallelTopologicalTraversal(Runnable::run, module -> {
       long start = System.nanoTime();
       Throwable error = null;
       try {
         ResolvedDeps deps = resolver.resolve(module.init().deps(), pluginId, module.moduleId(), lateFailures::putIfAbsent);
-        module.init().init().init(deps);
+        listener.onInitCalled(pluginId, module.moduleId());
+        try {
+          module.init().init().init(deps);
+        } finally {
+          listener.onInitReturned(pluginId, module.moduleId());
+        }
       } catch (Throwable e) {
         error = e;
       }
@@ -121,17 +131,22 @@ public final class PluginInitializer {
     });
   }
 
-  private static void reportModules(
-      String pluginId, List<ModuleOutcome> outcomes, Map<String, Throwable> lateFailures, PluginInitListener listener) {
+  /** Reports each module that ran, in registration order, with the index it completed at. */
+  private static void reportModules(String pluginId, List<Registration> modules, List<ModuleOutcome> outcomes,
+      Map<String, Throwable> lateFailures, PluginInitListener listener) {
     List<ModuleOutcome> snapshot;
     synchronized (outcomes) {
       snapshot = List.copyOf(outcomes);
       outcomes.clear();
     }
-    int order = 0;
-    for (ModuleOutcome o : snapshot) {
-      Throwable error = o.error() != null ? o.error() : lateFailures.get(o.moduleId());
-      listener.onModuleResult(pluginId, o.moduleId(), error, order++, o.millis());
+    for (Registration module : modules) {
+      for (int completed = 0; completed < snapshot.size(); completed++) {
+        ModuleOutcome o = snapshot.get(completed);
+        if (o.moduleId().equals(module.moduleId())) {
+          Throwable error = o.error() != null ? o.error() : lateFailures.get(o.moduleId());
+          listener.onModuleResult(pluginId, o.moduleId(), error, completed, o.millis());
+        }
+      }
     }
   }
 
