@@ -43,15 +43,22 @@ public class ExampleOrderIT extends RuntimeStateSupport {
         example.readyAt() >= example.startedAt());
     assertTrue("initMillis " + example.initMillis(), example.initMillis() >= 0);
 
-    assertEquals(List.of("greetings", "tags"), moduleIds(example));
-    assertModule(example.modules().get(0), "greetings", 0, GREETINGS_BSN);
-    assertModule(example.modules().get(1), "tags", 1, TAGS_BSN);
+    // listed in registration order (bundle id, then service id); run in Backstage's order:
+    // greetings consumes example.tags, so it runs (order 0) before tags, which provides it
+    boolean greetingsFirst = requireBundle(GREETINGS_BSN).getBundleId() < requireBundle(TAGS_BSN).getBundleId();
+    assertEquals(greetingsFirst ? List.of("greetings", "tags") : List.of("tags", "greetings"), moduleIds(example));
+    assertModule(moduleOf(example, "greetings"), "greetings", 0, GREETINGS_BSN);
+    assertModule(moduleOf(example, "tags"), "tags", 1, TAGS_BSN);
 
     DiagnosisDTO diagnosis = runtime().diagnose("example");
     assertEquals(FeatureState.RUNNING, diagnosis.state());
     assertEquals(
         List.of(new Reason(ReasonCode.RUNNING, "example", "Plugin 'example' is running with 2 module(s)")),
         diagnosis.reasons());
+  }
+
+  private static ModuleDTO moduleOf(PluginDTO plugin, String moduleId) {
+    return plugin.modules().stream().filter(m -> m.moduleId().equals(moduleId)).findFirst().orElseThrow();
   }
 
   private void assertModule(ModuleDTO m, String moduleId, int order, String bsn) {

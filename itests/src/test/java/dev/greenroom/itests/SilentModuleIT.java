@@ -39,7 +39,7 @@ public class SilentModuleIT extends RuntimeStateSupport {
   }
 
   @Test
-  public void runningPluginRestartsWithoutASilentModuleAfterTheTimeout() throws Exception {
+  public void runningPluginRecordsASilentModuleAsTimedOutWithoutARestart() throws Exception {
     GreenroomRuntime runtime = runtime();
     PluginDTO before = awaitRunning("example");
 
@@ -78,10 +78,10 @@ public class SilentModuleIT extends RuntimeStateSupport {
       assertFalse("the timeout is not also reported as a module failure", has(timedOut, ReasonCode.MODULE_FAILED));
       assertFalse("no longer waiting", has(timedOut, ReasonCode.WAITING_FOR_MODULE));
 
-      PluginDTO after = awaitRunning("example");
-      assertTrue("restarted", after.startedAt() > before.startedAt());
-      assertTrue("not before the timeout: started " + (after.startedAt() - installedAt) + " ms after install",
-          after.startedAt() - installedAt >= MODULE_TIMEOUT_MS);
+      // recorded on the running plugin, without a restart: nothing it runs with changed
+      PluginDTO after = awaitPlugin("example", "silent recorded as failed", p -> p.state() == FeatureState.RUNNING
+          && moduleIds(p).contains("silent") && module(p, "silent").state() == FeatureState.FAILED, TIMEOUT);
+      assertEquals("no restart for a module that never came", before.startedAt(), after.startedAt());
       assertNull(after.cause());
       assertEquals(List.of("greetings", "tags", "silent"), moduleIds(after));
       assertEquals(FeatureState.RUNNING, module(after, "greetings").state());

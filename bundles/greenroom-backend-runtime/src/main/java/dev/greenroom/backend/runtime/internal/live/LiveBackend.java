@@ -38,17 +38,30 @@ public final class LiveBackend {
   private final ExtensionPointListener listener;
   private final Map<String, List<Registration>> running = new ConcurrentHashMap<>();
   private volatile boolean rootStarted;
+  /** Root services began to start: a stop must run root hooks even if that start failed. */
+  private volatile boolean rootAttempted;
   private volatile boolean stopped;
 
+  /**
+   * A backend whose {@code core.rootInstanceMetadata} is added by the caller (the static start
+   * adds its frozen list of registrations).
+   */
   public LiveBackend(List<ServiceFactory<?>> factories, ExtensionPointListener listener) {
     this(factories, listener, InitThreads.POOL);
   }
 
+  /** {@code executor} runs the modules of a plugin that may run concurrently. */
   public LiveBackend(List<ServiceFactory<?>> factories, ExtensionPointListener listener, Executor executor) {
     this.registry = ServiceRegistry.create(factories);
     this.listener = listener;
-    this.initializer = new PluginInitializer(registry, extensionPoints);
-    registry.add(ServiceFactory.of(CoreServices.ROOT_INSTANCE_METADATA).factory(deps -> liveMetadata()));
+    this.initializer = new PluginInitializer(registry, extensionPoints, executor);
+  }
+
+  /** A backend whose {@code core.rootInstanceMetadata} lists the plugins running at each call (the OSGi runtime). */
+  public static LiveBackend withLiveMetadata(List<ServiceFactory<?>> factories, ExtensionPointListener listener) {
+    LiveBackend backend = new LiveBackend(factories, listener);
+    backend.registry.add(ServiceFactory.of(CoreServices.ROOT_INSTANCE_METADATA).factory(deps -> backend.liveMetadata()));
+    return backend;
   }
 
   /** Checks the service graph and instantiates eager root services. */
@@ -56,6 +69,7 @@ public final class LiveBackend {
     if (rootStarted) {
       return;
     }
+    rootAttempted = true;
     registry.checkForCircularDeps();
     registry.initializeEagerServicesWithScope(ServiceScope.ROOT, null);
     rootStarted = true;
@@ -102,9 +116,6 @@ public final class LiveBackend {
     }
     List<Registration> registered = new ArrayList<>();
     RegistrationIndex index = new RegistrationIndex();
-    List<PluginRun.ModuleRun> moduleRuns = new ArrayList<>();
-    Throwable[] pluginError = new Throwable[1];
-    long[] pluginMillis = new long[1];
     try {
       if (plugin != null) {
         enumerate(pluginId, plugin, index, registered);
@@ -125,9 +136,36 @@ public final class LiveBackend {
         rejected.add(new PluginRun.ModuleRun(moduleIdOf(module), e, -1, 0));
       }
     }
-    running.put(pluginId, registered);
+    return initialize(pluginId, index.plugin(pluginId), index.modules(pluginId), registered, rejected, progress);
+  }
+
+  /**
+   * Starts {@code pluginId} from registrations already enumerated into {@link #extensionPoints()}
+   * (the static start enumerates every feature first, as Backstage does). Blocks until the plugin
+   * and its startup hooks have run.
+   */
+  public PluginRun startEnumerated(String pluginId, Registration plugin, List<Registration> modules) {
+    if (!rootStarted) {
+      throw new IllegalStateException("root services have not started");
+    }
+    List<Registration> registered = new ArrayList<>();
+    if (plugin != null) {
+      registered.add(plugin);
+    }
+    registered.addAll(modules);
+    return initialize(pluginId, plugin, modules, registered, List.of(), null);
+  }
+
+  private PluginRun initialize(String pluginId, Registration plugin, List<Registration> modules,
+      List<Registration> registered, List<PluginRun.ModuleRun> rejected, PluginInitListener progress) {
+    if (running.putIfAbsent(pluginId, registered) != null) {
+      throw new IllegalStateException("Plugin '" + pluginId + "' is already running");
+    }
+    List<PluginRun.ModuleRun> moduleRuns = new ArrayList<>();
+    Throwable[] pluginError = new Throwable[1];
+    long[] pluginMillis = new long[1];
     extensionPoints.all().stream().filter(e -> e.pluginId().equals(pluginId)).forEach(listener::registered);
-    initializer.initialize(pluginId, index.plugin(pluginId), index.modules(pluginId), new PluginInitListener() {
+    initializer.initialize(pluginId, plugin, modules, new PluginInitListener() {
       @Override
       public void onModuleResult(String pid, String moduleId, Throwable error, int order, long millis) {
         moduleRuns.add(new PluginRun.ModuleRun(moduleId, error, order, millis));
@@ -200,7 +238,7 @@ public final class LiveBackend {
 
   /** Before-shutdown hooks, every plugin's shutdown hooks (concurrently), then root shutdown hooks. */
   public synchronized void stop() {
-    if (stopped || !rootStarted) {
+    if (stopped || !rootAttempted) {
       stopped = true;
       return;
     }

@@ -39,11 +39,13 @@ public final class PluginMachine {
   private final MachineHost host;
   private final MachineClock clock;
   private final long moduleTimeoutMillis;
-  private final long initTimeoutMillis;
+  private final java.util.function.LongSupplier initTimeout;
 
   private final Map<String, Declaration> declarations = new LinkedHashMap<>();
   private final List<Contribution> contributions = new ArrayList<>();
   private final Set<String> reportedProblems = new HashSet<>();
+  /** Declarations (by key) whose wait already expired: reported as timed out, never waited for again. */
+  private final Set<String> expired = new HashSet<>();
   private final List<Consumer<Boolean>> restartWaiters = new ArrayList<>();
 
   private PluginState state = PluginState.STOPPED;
@@ -58,6 +60,7 @@ public final class PluginMachine {
   private long startedAt = -1;
   private long readyAt = -1;
   private Runnable cancelInitTimer;
+  private long runInitTimeout;
 
   private Runnable cancelWaitTimer;
   private long waitToken;
@@ -70,11 +73,17 @@ public final class PluginMachine {
 
   public PluginMachine(String pluginId, MachineHost host, MachineClock clock, long moduleTimeoutMillis,
       long initTimeoutMillis) {
+    this(pluginId, host, clock, moduleTimeoutMillis, () -> initTimeoutMillis);
+  }
+
+  /** {@code initTimeout} is read at each start (it comes from config, known once root services are up); 0 = none. */
+  public PluginMachine(String pluginId, MachineHost host, MachineClock clock, long moduleTimeoutMillis,
+      java.util.function.LongSupplier initTimeout) {
     this.pluginId = pluginId;
     this.host = host;
     this.clock = clock;
     this.moduleTimeoutMillis = moduleTimeoutMillis;
-    this.initTimeoutMillis = initTimeoutMillis;
+    this.initTimeout = initTimeout;
     publish();
   }
 
@@ -106,6 +115,7 @@ public final class PluginMachine {
 
   /** A bundle no longer declares anything (uninstalled, or stopped for good). */
   public void withdrawn(long bundleId) {
+    expired.removeIf(key -> key.startsWith(bundleId + "/"));
     if (declarations.values().removeIf(d -> d.bundleId() == bundleId)) {
       evaluate();
     }
@@ -153,7 +163,7 @@ public final class PluginMachine {
     if (!isStarting(runId)) {
       return;
     }
-    finishRun(host.abandonRun(run, initTimeoutMillis));
+    finishRun(host.abandonRun(run, runInitTimeout));
   }
 
   /** The host finished stopping a run. */
@@ -219,8 +229,9 @@ public final class PluginMachine {
       runningChanged(plugin, modules, awaited);
       return;
     }
-    if (!awaited.isEmpty() && !waitExpired) {
-      setState(PluginState.WAITING_FOR_MODULES, "waiting for module(s) " + quoted(awaited.keySet()));
+    Map<String, Declaration> blocking = blocking(awaited);
+    if (!blocking.isEmpty() && !waitExpired) {
+      setState(PluginState.WAITING_FOR_MODULES, "waiting for module(s) " + quoted(blocking.keySet()));
       armWait();
       return;
     }
@@ -263,7 +274,7 @@ public final class PluginMachine {
       stop(codeLeft ? "a feature it runs with left" : "another bundle provides it now");
       return;
     }
-    Map<String, Declaration> newlyAwaited = new LinkedHashMap<>(awaited);
+    Map<String, Declaration> newlyAwaited = blocking(awaited);
     newlyAwaited.keySet().removeAll(run.timedOutModules().keySet());
     if (!newlyAwaited.isEmpty()) {
       if (!waitExpired) {
@@ -272,12 +283,18 @@ public final class PluginMachine {
       }
       // the arriving module never registered: record it on the run, no restart for nothing
       Map<String, String> timedOut = new LinkedHashMap<>(run.timedOutModules());
+      List<PluginRun.ModuleRun> moduleRuns = result == null ? new ArrayList<>() : new ArrayList<>(result.modules());
       newlyAwaited.forEach((id, d) -> {
         String message = Messages.moduleNeverRegistered(pluginId, d, moduleTimeoutMillis);
         timedOut.put(id, message);
+        expired.add(d.key());
+        moduleRuns.add(new PluginRun.ModuleRun(id, new IllegalStateException(message), moduleRuns.size(), 0));
         reportOnce(message);
       });
       run = new RunPlan(run.runId(), run.plugin(), run.modules(), timedOut);
+      if (result != null) {
+        result = new PluginRun(result.pluginId(), result.error(), result.initMillis(), moduleRuns);
+      }
       cancelWait();
     }
     boolean sameModules = run.modules().equals(modules);
@@ -296,6 +313,7 @@ public final class PluginMachine {
     timedOut.forEach((id, d) -> {
       String message = Messages.moduleNeverRegistered(pluginId, d, moduleTimeoutMillis);
       timedOutMessages.put(id, message);
+      expired.add(d.key());
       reportOnce(message);
     });
     run = new RunPlan(nextRunId++, plugin, modules, timedOutMessages);
@@ -304,7 +322,8 @@ public final class PluginMachine {
     readyAt = -1;
     setState(PluginState.STARTING, "starting with " + modules.size() + " module(s)");
     long runId = run.runId();
-    cancelInitTimer = initTimeoutMillis > 0 ? clock.schedule(initTimeoutMillis, () -> initTimedOut(runId)) : null;
+    runInitTimeout = initTimeout.getAsLong();
+    cancelInitTimer = runInitTimeout > 0 ? clock.schedule(runInitTimeout, () -> initTimedOut(runId)) : null;
     host.startRun(run);
   }
 
@@ -373,6 +392,13 @@ public final class PluginMachine {
         .filter(d -> !present.contains(d.moduleId()))
         .forEach(d -> awaited.putIfAbsent(d.moduleId(), d));
     return awaited;
+  }
+
+  /** The awaited modules worth waiting for: those whose wait has not expired before. */
+  private Map<String, Declaration> blocking(Map<String, Declaration> awaited) {
+    Map<String, Declaration> blocking = new LinkedHashMap<>(awaited);
+    blocking.values().removeIf(d -> expired.contains(d.key()));
+    return blocking;
   }
 
   private List<String> reportShadows() {

@@ -60,15 +60,18 @@ public final class PluginRuns {
     List<PluginRun.ModuleRun> modules = new ArrayList<>();
     if (run != null) {
       run.abandoned = true;
+      // what had returned before the interrupt: the interrupt itself makes the hung init return
+      Set<String> returned = Set.copyOf(run.returned);
+      Set<String> called = Set.copyOf(run.called);
       Thread t = run.thread;
       if (t != null) {
         t.interrupt();
       }
       int order = 0;
       for (Contribution m : plan.modules()) {
-        if (run.returned.contains(m.moduleId())) {
+        if (returned.contains(m.moduleId())) {
           modules.add(new PluginRun.ModuleRun(m.moduleId(), null, order++, 0));
-        } else if (run.called.contains(m.moduleId())) {
+        } else if (called.contains(m.moduleId())) {
           hung = m.moduleId();
           pluginHung = false;
           modules.add(new PluginRun.ModuleRun(m.moduleId(),

@@ -5,26 +5,38 @@ import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.internal.defaults.InitThreads;
 import dev.greenroom.backend.runtime.internal.live.LiveBackend;
+import dev.greenroom.backend.runtime.internal.live.MachineClock;
+import dev.greenroom.backend.runtime.internal.live.MachineHost;
 import dev.greenroom.backend.runtime.internal.live.PluginRun;
+import dev.greenroom.backend.runtime.internal.live.PluginRuns;
+import dev.greenroom.backend.runtime.internal.live.PluginSnapshot;
+import dev.greenroom.backend.runtime.internal.live.PluginState;
+import dev.greenroom.backend.runtime.internal.live.RunPlan;
+import dev.greenroom.backend.runtime.internal.wiring.InitTimeout;
 import dev.greenroom.backend.runtime.internal.wiring.StartupErrors;
 import dev.greenroom.backend.runtime.state.PluginReady;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * The plugin coordinators, one per plugin id, and what they share: the live backend, the boot
- * batch, the timer and the readiness markers.
+ * The plugin coordinators, one per plugin id, and the {@link MachineHost} they share: runs on the
+ * live backend ({@link PluginRuns}), the boot batch, one log line per state change, the timer and
+ * the readiness markers.
  */
-final class Coordinators implements CoordinatorHost {
+final class Coordinators implements MachineHost {
   private final BundleContext context;
   private final long moduleTimeoutMillis;
   private final LoggerService earlyLogger;
@@ -37,7 +49,9 @@ final class Coordinators implements CoordinatorHost {
   });
   private final Consumer<BackendStartupResult> onBootFinished;
   private volatile LiveBackend backend;
+  private volatile PluginRuns runs;
   private volatile BootBatch boot;
+  private volatile long initTimeoutMillis = InitTimeout.DEFAULT.toMillis();
   private ConfigRestarts configRestarts;
 
   Coordinators(BundleContext context, long moduleTimeoutMillis, LoggerService earlyLogger,
@@ -50,7 +64,8 @@ final class Coordinators implements CoordinatorHost {
 
   PluginCoordinator of(String pluginId) {
     return byPlugin.computeIfAbsent(pluginId, id -> {
-      PluginCoordinator c = new PluginCoordinator(id, this, new SerialExecutor(InitThreads.POOL));
+      PluginCoordinator c = new PluginCoordinator(id, this, this::clockOn, new SerialExecutor(InitThreads.POOL),
+          moduleTimeoutMillis, () -> initTimeoutMillis, this::frameworkStopping);
       if (backend != null && boot != null) {
         c.rootReady();
       }
@@ -61,7 +76,12 @@ final class Coordinators implements CoordinatorHost {
   /** The bundle that contributes the running plugin ({@code moduleId} null) or module, or null. */
   Bundle ownerOf(String pluginId, String moduleId) {
     PluginCoordinator c = byPlugin.get(pluginId);
-    return c == null ? null : c.ownerOf(moduleId);
+    long bundleId = c == null ? -1 : c.ownerOf(moduleId);
+    try {
+      return bundleId < 0 ? null : context.getBundle(bundleId);
+    } catch (IllegalStateException contextGone) {
+      return null;
+    }
   }
 
   List<PluginCoordinator> all() {
@@ -71,12 +91,25 @@ final class Coordinators implements CoordinatorHost {
   /** Root services are up: the plugins known now form the boot batch; every coordinator may start. */
   synchronized void rootStarted(LiveBackend liveBackend) {
     this.backend = liveBackend;
-    List<String> expected = new ArrayList<>();
-    byPlugin.values().stream().filter(PluginCoordinator::hasPlugin).forEach(c -> expected.add(c.pluginId()));
-    expected.sort(String::compareTo);
-    boot = new BootBatch(expected, liveBackend.rootLogger(), liveBackend.bootFailurePolicy(), onBootFinished);
+    this.runs = new PluginRuns(liveBackend, InitThreads.POOL);
+    this.initTimeoutMillis = InitTimeout.millis(liveBackend.rootConfig());
+    List<PluginCoordinator> expected = new ArrayList<>();
+    byPlugin.values().stream().filter(PluginCoordinator::hasPlugin).forEach(expected::add);
+    // registration order: the plugin's bundle id, then its service id (docs/runtime.md)
+    expected.sort(Comparator.comparingLong((PluginCoordinator c) -> registrationKey(c.snapshot())[0])
+        .thenComparingLong(c -> registrationKey(c.snapshot())[1]));
+    boot = new BootBatch(expected.stream().map(PluginCoordinator::pluginId).toList(), liveBackend.rootLogger(),
+        liveBackend.bootFailurePolicy(), onBootFinished);
     byPlugin.values().forEach(PluginCoordinator::rootReady);
     configRestarts = new ConfigRestarts(liveBackend.rootConfig(), this::all, this::logger);
+  }
+
+  private static long[] registrationKey(PluginSnapshot s) {
+    if (s.plugin() != null) {
+      return new long[] {s.plugin().bundleId(), s.plugin().serviceId()};
+    }
+    long bundle = s.declarations().stream().filter(d -> !d.isModule()).mapToLong(d -> d.bundleId()).min().orElse(Long.MAX_VALUE);
+    return new long[] {bundle, Long.MAX_VALUE};
   }
 
   /** Restarts one plugin by hand; false if no feature of it is present. */
@@ -98,29 +131,60 @@ final class Coordinators implements CoordinatorHost {
     readyMarkers.clear();
   }
 
-  @Override
-  public LiveBackend backend() {
-    return backend;
-  }
-
-  @Override
-  public long moduleTimeoutMillis() {
-    return moduleTimeoutMillis;
-  }
-
-  @Override
-  public ScheduledExecutorService timer() {
-    return timer;
-  }
-
-  @Override
-  public LoggerService logger() {
+  LoggerService logger() {
     LiveBackend b = backend;
     return b == null ? earlyLogger : b.rootLogger();
   }
 
+  /**
+   * The framework is shutting down: bundles stop one by one, and restarting a plugin each time
+   * one of its modules goes would only waste the shutdown. The runtime stops every plugin in order
+   * when its own bundle stops.
+   */
+  boolean frameworkStopping() {
+    try {
+      return context.getBundle(0).getState() == Bundle.STOPPING;
+    } catch (IllegalStateException contextGone) {
+      return true;
+    }
+  }
+
+  // ---- MachineHost ----
+
   @Override
-  public void onRun(PluginCoordinator coordinator, PluginRun run) {
+  public void startRun(RunPlan plan) {
+    runs.start(plan, result -> of(plan.pluginId()).runFinished(plan.runId(), result));
+  }
+
+  @Override
+  public void stopRun(String pluginId, long runId) {
+    ServiceRegistration<PluginReady> reg = readyMarkers.remove(pluginId);
+    if (reg != null) {
+      unregisterQuietly(reg);
+    }
+    runs.stop(pluginId, () -> of(pluginId).stopFinished(runId));
+  }
+
+  @Override
+  public PluginRun abandonRun(RunPlan plan, long timeoutMillis) {
+    return runs.abandon(plan, timeoutMillis);
+  }
+
+  @Override
+  public void stateChanged(String pluginId, PluginState from, PluginState to, String reason) {
+    if (frameworkStopping()) {
+      return;
+    }
+    String line = "Plugin '" + pluginId + "' is " + name(to) + " (was " + name(from) + "): " + reason;
+    logger().info(line); // the failure itself is logged once by the startup result, at error
+  }
+
+  private static String name(PluginState state) {
+    return state.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  @Override
+  public void runReported(PluginRun run) {
     BootBatch batch = boot;
     if (batch == null || !batch.report(run)) {
       // a plugin that arrived (or restarted) after boot: its own one-plugin batch, for the log lines
@@ -137,20 +201,27 @@ final class Coordinators implements CoordinatorHost {
   }
 
   @Override
-  public boolean frameworkStopping() {
-    try {
-      return context.getBundle(0).getState() == Bundle.STOPPING;
-    } catch (IllegalStateException contextGone) {
-      return true;
-    }
+  public void problem(String pluginId, String message) {
+    logger().error(message);
   }
 
-  @Override
-  public void onStopped(String pluginId) {
-    ServiceRegistration<PluginReady> reg = readyMarkers.remove(pluginId);
-    if (reg != null) {
-      unregisterQuietly(reg);
-    }
+  private MachineClock clockOn(SerialExecutor queue) {
+    return new MachineClock() {
+      @Override
+      public long millis() {
+        return System.currentTimeMillis();
+      }
+
+      @Override
+      public Runnable schedule(long delayMillis, Runnable task) {
+        try {
+          ScheduledFuture<?> f = timer.schedule(() -> queue.execute(task), delayMillis, TimeUnit.MILLISECONDS);
+          return () -> f.cancel(false);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+          return () -> {};
+        }
+      }
+    };
   }
 
   private void registerMarker(String pluginId) {

@@ -7,6 +7,7 @@ import dev.greenroom.backend.api.Registration;
 import dev.greenroom.backend.api.RegistrationsFeature;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.services.LoggerService;
+import dev.greenroom.backend.runtime.internal.live.Contribution;
 import dev.greenroom.backend.runtime.internal.wiring.FeatureUnwrapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,17 +122,21 @@ final class FeatureServiceTracker extends ServiceTracker<BackendFeature, Object>
 
   private static Contribution contribution(RegistrationsFeature r, ServiceReference<BackendFeature> ref) {
     long serviceId = (Long) ref.getProperty(Constants.SERVICE_ID);
+    Object rankingProperty = ref.getProperty(Constants.SERVICE_RANKING);
+    int ranking = rankingProperty instanceof Integer i ? i : 0;
+    long bundleId = ref.getBundle().getBundleId();
+    String bundleName = BundleNames.of(ref.getBundle());
     if (r instanceof BackendPlugin p) {
-      return new Contribution(r, p.pluginId(), null, ref.getBundle(), serviceId);
+      return new Contribution(r, p.pluginId(), null, bundleId, bundleName, serviceId, ranking);
     }
     if (r instanceof BackendModule m) {
-      return new Contribution(r, m.pluginId(), m.moduleId(), ref.getBundle(), serviceId);
+      return new Contribution(r, m.pluginId(), m.moduleId(), bundleId, bundleName, serviceId, ranking);
     }
     List<Registration> regs = r.getRegistrations();
     if (regs.isEmpty()) {
       throw new IllegalArgumentException("the feature has no registrations");
     }
     Registration first = regs.get(0);
-    return new Contribution(r, first.pluginId(), first.moduleId(), ref.getBundle(), serviceId);
+    return new Contribution(r, first.pluginId(), first.moduleId(), bundleId, bundleName, serviceId, ranking);
   }
 }

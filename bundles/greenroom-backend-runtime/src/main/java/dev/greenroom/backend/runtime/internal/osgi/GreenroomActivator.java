@@ -114,7 +114,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     List<ServiceFactory<?>> defaults = DefaultServiceFactories.create(settings.configDir(), settings.configFiles());
     // the coordinator records the bundles of a run before starting it, so the owner is always known
     extensionPointServices = new ExtensionPointServices(context, entry -> coordinators.ownerOf(entry.pluginId(), entry.moduleId()));
-    LiveBackend live = new LiveBackend(defaults, extensionPointServices);
+    LiveBackend live = LiveBackend.withLiveMetadata(defaults, extensionPointServices);
     for (ServiceFactory<?> f : features.factoriesForRootStart()) {
       try {
         live.registry().add(f);

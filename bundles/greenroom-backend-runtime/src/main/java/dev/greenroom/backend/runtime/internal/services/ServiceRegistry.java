@@ -119,8 +119,10 @@ public final class ServiceRegistry {
   }
 
   /**
-   * Adds a factory: a multiton factory is appended, a singleton one replaces any earlier factory
-   * for its id. Duplicate explicit adds are the caller's to detect.
+   * Adds a factory: a multiton factory is appended; a singleton one replaces a default for its id,
+   * and a second one for an id already added is refused with Backstage's {@code Duplicate service
+   * implementations provided for <id>} — whoever calls (the static start, the OSGi runtime adding
+   * whiteboard factories highest ranking first), the first one added stays.
    *
    * @param source how {@link #describe()} labels it, e.g. {@code added} or {@code loader}
    */
@@ -135,7 +137,9 @@ public final class ServiceRegistry {
                 + ", service has already been instantiated");
       }
       if (!factory.service().multiton()) {
-        addedFactoryIds.add(id);
+        if (!addedFactoryIds.add(id)) {
+          throw new IllegalStateException("Duplicate service implementations provided for " + id);
+        }
       }
       register(factory, source);
     }

@@ -3,59 +3,57 @@ package dev.greenroom.backend.runtime.internal.wiring;
 import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.backend.api.BackendFeatureLoader;
 import dev.greenroom.backend.api.CoreServices;
-import dev.greenroom.backend.api.Registration;
 import dev.greenroom.backend.api.RegistrationsFeature;
 import dev.greenroom.backend.api.ServiceFactory;
-import dev.greenroom.backend.api.ServiceScope;
-import dev.greenroom.backend.api.services.RootConfigService;
-import dev.greenroom.backend.api.services.RootLifecycleService;
-import dev.greenroom.backend.api.services.RootLoggerService;
 import dev.greenroom.backend.runtime.Backend;
-import dev.greenroom.backend.runtime.BackendStartupError;
 import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.internal.defaults.InitThreads;
-import dev.greenroom.backend.runtime.internal.defaults.RootLifecycleTriggers;
+import dev.greenroom.backend.runtime.internal.live.ExtensionPointListener;
+import dev.greenroom.backend.runtime.internal.live.LiveBackend;
+import dev.greenroom.backend.runtime.internal.live.PluginRun;
 import dev.greenroom.backend.runtime.internal.services.ServiceRegistry;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Backstage's BackendInitializer: processes features at {@link #start()}, starts root services,
- * enumerates registrations, initializes every plugin concurrently (modules first, in dependency
- * order), collects the startup result and applies the boot-failure policy.
+ * Backstage's static {@code start()} as a use of the one orchestrator, {@link LiveBackend}: features
+ * are processed at {@link #start()}, root services start once, every registration is enumerated
+ * (Backstage's duplicate checks), then each plugin is started on its own — concurrently, modules
+ * first in dependency order — exactly as the OSGi runtime starts plugins one by one. The startup
+ * result is collected and the boot-failure policy applied.
  */
 public final class BackendInitializer implements Backend {
-  private final ServiceRegistry registry;
+  private final LiveBackend live;
   private final Executor executor;
   private final List<Object> added = new ArrayList<>();
   private final List<RegistrationsFeature> registrations = new ArrayList<>();
   private final List<BackendFeatureLoader> loaders = new ArrayList<>();
-  private final ExtensionPointTable extensionPoints = new ExtensionPointTable();
   private CompletableFuture<BackendStartupResult> startFuture;
   private CompletableFuture<Void> stopFuture;
-  private volatile PluginInitializer pluginInitializer;
-  private volatile List<String> enumeratedPluginIds;
 
   public BackendInitializer(List<ServiceFactory<?>> defaultFactories) {
     this(defaultFactories, InitThreads.POOL);
   }
 
   public BackendInitializer(List<ServiceFactory<?>> defaultFactories, Executor executor) {
-    this.registry = ServiceRegistry.create(defaultFactories);
+    this.live = new LiveBackend(defaultFactories, ExtensionPointListener.NONE, executor);
     this.executor = executor;
   }
 
   /** The service registry (for inspection by the runtime and tests). */
   public ServiceRegistry registry() {
-    return registry;
+    return live.registry();
   }
 
   public ExtensionPointTable extensionPoints() {
-    return extensionPoints;
+    return live.extensionPoints();
+  }
+
+  /** The orchestrator this start drives. */
+  public LiveBackend live() {
+    return live;
   }
 
   @Override
@@ -88,6 +86,7 @@ public final class BackendInitializer implements Backend {
   }
 
   private BackendStartupResult doStart() {
+    ServiceRegistry registry = live.registry();
     registry.checkForCircularDeps();
     for (Object feature : added) {
       addFeature(FeatureUnwrapper.unwrap(feature));
@@ -99,32 +98,19 @@ public final class BackendInitializer implements Backend {
     }
     registry.add(InstanceMetadata.factory(registrations));
 
-    registry.initializeEagerServicesWithScope(ServiceScope.ROOT, null);
+    live.startRoot();
 
-    RegistrationIndex index = RegistrationIndex.enumerate(registrations, extensionPoints);
+    RegistrationIndex index = RegistrationIndex.enumerate(registrations, live.extensionPoints());
     List<String> pluginIds = index.pluginIds();
-    enumeratedPluginIds = pluginIds;
-    RootConfigService config = registry.get(CoreServices.ROOT_CONFIG, "root");
-    RootLoggerService rootLogger = registry.get(CoreServices.ROOT_LOGGER, "root");
     StartupResultCollector collector =
-        new StartupResultCollector(pluginIds, rootLogger, BootFailurePolicy.from(config));
-    pluginInitializer = new PluginInitializer(registry, extensionPoints);
-    PluginInitListener listener = new PluginInitListener() {
-      @Override
-      public void onModuleResult(String pluginId, String moduleId, Throwable error, int order, long millis) {
-        collector.onPluginModuleResult(pluginId, moduleId, error);
-      }
-
-      @Override
-      public void onPluginResult(String pluginId, Throwable error, long millis) {
-        collector.onPluginResult(pluginId, error);
-      }
-    };
+        new StartupResultCollector(pluginIds, live.rootLogger(), live.bootFailurePolicy());
     List<CompletableFuture<Void>> runs = new ArrayList<>();
     for (String pluginId : pluginIds) {
-      runs.add(CompletableFuture.runAsync(
-          () -> pluginInitializer.initialize(pluginId, index.plugin(pluginId), index.modules(pluginId), listener),
-          executor));
+      runs.add(CompletableFuture.runAsync(() -> {
+        PluginRun run = live.startEnumerated(pluginId, index.plugin(pluginId), index.modules(pluginId));
+        run.modules().forEach(m -> collector.onPluginModuleResult(pluginId, m.moduleId(), m.error()));
+        collector.onPluginResult(pluginId, run.error());
+      }, executor));
     }
     CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
 
@@ -132,11 +118,12 @@ public final class BackendInitializer implements Backend {
     if (result.outcome() == BackendStartupResult.Outcome.FAILURE) {
       throw StartupErrors.toError(result);
     }
-    rootLifecycle().startup();
+    live.rootStartup();
     return result;
   }
 
   private void addFeature(BackendFeature feature) {
+    ServiceRegistry registry = live.registry();
     if (feature instanceof ServiceFactory<?> factory) {
       // before the duplicate check: hasBeenAdded is always true for the built-in pluginMetadata
       if (CoreServices.PLUGIN_METADATA.id().equals(factory.service().id())) {
@@ -157,6 +144,7 @@ public final class BackendInitializer implements Backend {
     }
   }
 
+  /** Before-shutdown hooks, every started plugin's shutdown hooks (concurrently), then root shutdown hooks. */
   @Override
   public void stop() {
     CompletableFuture<Void> stopping;
@@ -173,72 +161,22 @@ public final class BackendInitializer implements Backend {
       return;
     }
     try {
-      doStop();
+      CompletableFuture<BackendStartupResult> started;
+      synchronized (this) {
+        started = startFuture;
+      }
+      if (started != null) {
+        try {
+          started.join();
+        } catch (RuntimeException e) {
+          // startup failed; cleanup still happens
+        }
+        live.stop();
+      }
       stopFuture.complete(null);
     } catch (RuntimeException | Error e) {
       stopFuture.completeExceptionally(e);
       throw e;
     }
-  }
-
-  private void doStop() {
-    CompletableFuture<BackendStartupResult> started;
-    synchronized (this) {
-      started = startFuture;
-    }
-    if (started == null) {
-      return;
-    }
-    try {
-      started.join();
-    } catch (RuntimeException e) {
-      // startup failed; cleanup still happens
-    }
-    RootLifecycleTriggers root = rootLifecycle();
-    root.beforeShutdown();
-    PluginInitializer plugins = pluginInitializer != null
-        ? pluginInitializer
-        : new PluginInitializer(registry, extensionPoints);
-    List<CompletableFuture<Void>> shutdowns = new ArrayList<>();
-    for (String pluginId : registeredPluginIds()) {
-      shutdowns.add(CompletableFuture.runAsync(() -> plugins.shutdownHooks(pluginId), executor));
-    }
-    for (CompletableFuture<Void> s : shutdowns) {
-      try {
-        s.join();
-      } catch (RuntimeException e) {
-        // a plugin whose lifecycle cannot be obtained has no hooks to run
-      }
-    }
-    root.shutdown();
-  }
-
-  private Set<String> registeredPluginIds() {
-    List<String> known = enumeratedPluginIds;
-    if (known != null) {
-      return new LinkedHashSet<>(known);
-    }
-    // start failed before enumeration: one more register pass, as upstream does at stop
-    Set<String> ids = new LinkedHashSet<>();
-    for (RegistrationsFeature feature : registrations) {
-      try {
-        for (Registration r : feature.getRegistrations()) {
-          if (!r.isModule()) {
-            ids.add(r.pluginId());
-          }
-        }
-      } catch (RuntimeException e) {
-        // a feature whose register fails never started; nothing to shut down
-      }
-    }
-    return ids;
-  }
-
-  private RootLifecycleTriggers rootLifecycle() {
-    RootLifecycleService service = registry.get(CoreServices.ROOT_LIFECYCLE, "root");
-    if (service instanceof RootLifecycleTriggers triggers) {
-      return triggers;
-    }
-    throw new IllegalStateException("Unexpected root lifecycle service implementation");
   }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -91,6 +92,17 @@ public final class DependencyGraph<T> {
    * executor still sees registration order.
    */
   public void parallelTopologicalTraversal(Executor executor, Consumer<T> visit) {
+    orderedTopologicalTraversal(executor, (value, started) -> visit.accept(value));
+  }
+
+  /**
+   * As above, and nodes are <em>started</em> strictly in the order they became ready (registration
+   * order among nodes ready together), while still running concurrently: a node's visit begins only
+   * once every node dispatched before it has called its {@code started} callback (or finished).
+   * Backstage's modules are started in that order by Node's single thread, each running until its
+   * first await; Java inits have no awaits, so the visit reports the moment its init is called.
+   */
+  public void orderedTopologicalTraversal(Executor executor, BiConsumer<T, Runnable> visit) {
     Traversal traversal = new Traversal(executor, visit);
     List<Node<T>> ready;
     synchronized (traversal) {
@@ -102,13 +114,17 @@ public final class DependencyGraph<T> {
 
   private final class Traversal {
     private final Executor executor;
-    private final Consumer<T> visit;
+    private final BiConsumer<T, Runnable> visit;
+    private final Map<Node<T>, Integer> sequence = new HashMap<>();
+    private int dispatched;
+    /** Sequence numbers below this one have started. */
+    private int startedBelow;
     private final Map<String, Integer> remainingProviders = new HashMap<>(providerCount);
     private final Set<Node<T>> waiting = new LinkedHashSet<>(nodes);
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private int inFlight;
 
-    Traversal(Executor executor, Consumer<T> visit) {
+    Traversal(Executor executor, BiConsumer<T, Runnable> visit) {
       this.executor = executor;
       this.visit = visit;
     }
@@ -128,6 +144,9 @@ public final class DependencyGraph<T> {
         }
       }
       waiting.removeAll(ready);
+      for (Node<T> node : ready) {
+        sequence.put(node, dispatched++);
+      }
       if (ready.isEmpty() && inFlight == 0) {
         done.completeExceptionally(new IllegalStateException("Circular dependency detected"));
       }
@@ -160,14 +179,36 @@ public final class DependencyGraph<T> {
       return true;
     }
 
+    private synchronized void markStarted(int seq) {
+      if (startedBelow < seq + 1) {
+        startedBelow = seq + 1;
+        notifyAll();
+      }
+    }
+
     /** Runs {@code first}, then keeps running on this thread the last node it made ready. */
     private void runFrom(Node<T> first) {
       Node<T> node = first;
       while (node != null) {
+        int seq;
+        synchronized (this) {
+          seq = sequence.get(node);
+          while (startedBelow < seq) {
+            try {
+              wait();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              break;
+            }
+          }
+        }
+        Runnable started = () -> markStarted(seq);
         try {
-          visit.accept(node.value());
+          visit.accept(node.value(), started);
         } catch (RuntimeException e) {
           // visit is documented not to throw; keep the traversal alive regardless
+        } finally {
+          started.run();
         }
         List<Node<T>> ready;
         synchronized (this) {

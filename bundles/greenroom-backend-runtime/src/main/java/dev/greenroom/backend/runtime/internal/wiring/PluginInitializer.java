@@ -11,6 +11,7 @@ import dev.greenroom.backend.runtime.internal.services.ServiceRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -23,11 +24,13 @@ public final class PluginInitializer {
   private final ServiceRegistry registry;
   private final ExtensionPointTable extensionPoints;
   private final InitDepsResolver resolver;
+  private final Executor executor;
 
-  public PluginInitializer(ServiceRegistry registry, ExtensionPointTable extensionPoints) {
+  public PluginInitializer(ServiceRegistry registry, ExtensionPointTable extensionPoints, Executor executor) {
     this.registry = registry;
     this.extensionPoints = extensionPoints;
     this.resolver = new InitDepsResolver(registry, extensionPoints);
+    this.executor = executor;
   }
 
   /**
@@ -108,15 +111,16 @@ public final class PluginInitializer {
           "Circular dependency detected for modules of plugin '" + pluginId + "', "
               + cycle.stream().map(r -> "'" + r.moduleId() + "'").collect(Collectors.joining(" -> ")));
     });
-    // One module at a time, those that are ready together in registration order, as Backstage's
-    // single-threaded event loop calls them (mod-a before mod-c when both feed mod-b): a direct
-    // executor makes the traversal sequential and deterministic.
-    graph.parallelTopologicalTraversal(Runnable::run, module -> {
+    // Modules ready together are started in registration order (mod-a's init is called before
+    // mod-c's when both feed mod-b) and then run concurrently, as Backstage's event loop has it
+    // (docs/runtime.md, "Module order").
+    graph.orderedTopologicalTraversal(executor, (module, started) -> {
       long start = System.nanoTime();
       Throwable error = null;
       try {
         ResolvedDeps deps = resolver.resolve(module.init().deps(), pluginId, module.moduleId(), lateFailures::putIfAbsent);
         listener.onInitCalled(pluginId, module.moduleId());
+        started.run();
         try {
           module.init().init().init(deps);
         } finally {

@@ -38,6 +38,7 @@ public final class StartupResultCollector {
   private final BootFailurePolicy policy;
   private final Instant beginAt = Instant.now();
   private final Set<String> starting;
+  private final List<String> registrationOrder;
   private final Set<String> started = new LinkedHashSet<>();
   private final List<PluginStartupResult> pluginResults = new ArrayList<>();
   private final Map<String, List<ModuleStartupResult>> moduleResults = new LinkedHashMap<>();
@@ -50,6 +51,7 @@ public final class StartupResultCollector {
     this.logger = rootLogger == null ? null : rootLogger.child(Map.of("type", "initialization"));
     this.policy = policy;
     this.starting = new LinkedHashSet<>(pluginIds);
+    this.registrationOrder = List.copyOf(pluginIds);
     for (String id : pluginIds) {
       moduleResults.put(id, new ArrayList<>());
     }
@@ -115,8 +117,12 @@ public final class StartupResultCollector {
     if (logger != null) {
       logger.info("Plugin initialization complete" + initStatus());
     }
+    // registration order, whatever order the plugins' threads finished in (rules: "Plugins appear
+    // in registration order"; upstream's single thread gives that order by construction)
+    List<PluginStartupResult> ordered = new ArrayList<>(pluginResults);
+    ordered.sort(java.util.Comparator.comparingInt(r -> registrationOrder.indexOf(r.pluginId())));
     return new BackendStartupResult(
-        beginAt, Instant.now(), hasDisallowedFailures ? Outcome.FAILURE : Outcome.SUCCESS, pluginResults);
+        beginAt, Instant.now(), hasDisallowedFailures ? Outcome.FAILURE : Outcome.SUCCESS, ordered);
   }
 
   private String waitingStatus() {

@@ -48,7 +48,7 @@ class LiveBackendTest {
       }
     };
     SinkLogger silent = new SinkLogger((at, level, msg, err, meta) -> {}, LogLevel.INFO, Map.of());
-    LiveBackend b = new LiveBackend(DefaultServiceFactories.create(MapConfig::empty, () -> silent), listener);
+    LiveBackend b = LiveBackend.withLiveMetadata(DefaultServiceFactories.create(MapConfig::empty, () -> silent), listener);
     b.startRoot();
     return b;
   }
@@ -174,5 +174,58 @@ class LiveBackendTest {
     assertEquals("Error: registerInit was not called by register in broken module for a", ErrorText.of(run.modules().get(1).error()));
     assertEquals("Error: ExtensionPoint with ID 'a.sink' is already registered", ErrorText.of(run.modules().get(2).error()));
     assertEquals(List.of("+a.sink"), published);
+  }
+
+  @Test
+  void aHungModuleInitIsAbandonedNamedAndRemovingItRecoversThePlugin() throws Exception {
+    LiveBackend b = backend();
+    PluginRuns runs = new PluginRuns(b, dev.greenroom.backend.runtime.internal.defaults.InitThreads.POOL);
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.CountDownLatch oneDone = new java.util.concurrent.CountDownLatch(1);
+    BackendModule one = BackendModule.create("a", "one", env ->
+        env.registerInit(Deps.of(SINK), deps -> {
+          deps.get(SINK).add("1");
+          oneDone.countDown();
+        }));
+    BackendModule hang = BackendModule.create("a", "hang", env -> env.registerInit(Deps.none(), d -> {
+      try {
+        // 'one' runs concurrently: let it return first, so only this init is in progress
+        oneDone.await();
+        Thread.sleep(200);
+        entered.countDown();
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        interrupted.set(true);
+      }
+    }));
+    Contribution plugin = new Contribution(pluginA(), "a", null, 1, "a [1]", 10, 0);
+    Contribution hung = new Contribution(hang, "a", "hang", 2, "hang [2]", 11, 0);
+    Contribution oneC = new Contribution(one, "a", "one", 3, "one [3]", 12, 0);
+    RunPlan plan = new RunPlan(1, plugin, List.of(oneC, hung), Map.of());
+    java.util.concurrent.CompletableFuture<PluginRun> late = new java.util.concurrent.CompletableFuture<>();
+    runs.start(plan, late::complete);
+    assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS));
+
+    PluginRun timedOut = runs.abandon(plan, 250);
+
+    assertEquals("Error: Module 'hang' for plugin 'a' init timed out after 250 ms (backend.startup.initTimeout)",
+        ErrorText.of(timedOut.error()));
+    assertEquals(List.of("one", "hang"), timedOut.modules().stream().map(PluginRun.ModuleRun::moduleId).toList());
+    assertNull(timedOut.modules().get(0).error());
+    assertEquals(timedOut.error().getMessage(), timedOut.modules().get(1).error().getMessage());
+    for (int i = 0; i < 100 && !interrupted.get(); i++) {
+      Thread.sleep(20);
+    }
+    assertTrue(interrupted.get(), "the hung init's thread is interrupted");
+
+    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    runs.stop("a", stopped::countDown);
+    assertTrue(stopped.await(10, java.util.concurrent.TimeUnit.SECONDS));
+    java.util.concurrent.CompletableFuture<PluginRun> again = new java.util.concurrent.CompletableFuture<>();
+    runs.start(new RunPlan(2, plugin, List.of(oneC), Map.of()), again::complete);
+    PluginRun recovered = again.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertNull(recovered.error());
+    assertFalse(late.isDone(), "the abandoned run's own result is never reported");
   }
 }

@@ -370,4 +370,33 @@ class PluginMachineTest {
     assertEquals(clock.millis(), s.waitingSince());
     assertEquals(100, s.plugin().serviceId());
   }
+
+  @Test
+  void aModuleThatAlreadyTimedOutDoesNotHoldUpTheNextRestart() {
+    machine.rootReady();
+    machine.declared(declares("silent", 11));
+    machine.registered(plugin(100, 10));
+    clock.advance(MODULE_TIMEOUT);
+    finishLastRun();
+    machine.declared(declares("extra", 12));
+    machine.registered(module("extra", 103, 12));
+    finishLastStop();
+    assertEquals(2, host.starts.size(), "restarted with extra at once, not after another wait for silent");
+    assertEquals(List.of("extra"), host.moduleIdsOfLastStart());
+    assertTrue(host.lastStart().timedOutModules().containsKey("silent"), "still reported as timed out");
+    assertEquals(1, host.problems.size(), "reported once");
+    machine.withdrawn(11);
+    machine.declared(declares("silent", 11)); // installed again: a new chance, a new wait
+    assertEquals(PluginState.STARTING, machine.state());
+  }
+
+  @Test
+  void aTimeoutRecordedOnARunningPluginShowsTheModuleAsFailed() {
+    runningWithValidator();
+    machine.declared(declares("audit", 12));
+    clock.advance(MODULE_TIMEOUT);
+    PluginRun.ModuleRun audit = machine.snapshot().result().modules().stream()
+        .filter(m -> m.moduleId().equals("audit")).findFirst().orElseThrow();
+    assertTrue(audit.error().getMessage().startsWith("Module 'audit' for plugin 'todo' was declared by bundle"));
+  }
 }

@@ -71,4 +71,34 @@ class DependencyGraphTest {
         new DependencyGraph.Node<>("b", Set.of("y"), Set.of("x"))));
     assertEquals(Optional.of(List.of("a", "b", "a")), graph.detectCircularDependency());
   }
+
+  @Test
+  void nodesReadyTogetherAreStartedInOrderYetRunConcurrently() throws Exception {
+    ExecutorService pool = Executors.newCachedThreadPool();
+    try {
+      for (int round = 0; round < 25; round++) {
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch allStarted = new java.util.concurrent.CountDownLatch(4);
+        DependencyGraph.of(List.of(
+                new DependencyGraph.Node<>("zeta", Set.of(), Set.of()),
+                new DependencyGraph.Node<>("alpha", Set.of(), Set.of()),
+                new DependencyGraph.Node<>("mid", Set.of(), Set.of()),
+                new DependencyGraph.Node<>("beta", Set.of(), Set.of())))
+            .orderedTopologicalTraversal(pool, (v, start) -> {
+              started.add(v);
+              start.run();
+              allStarted.countDown();
+              try {
+                // each waits for all four to have started: passes only if they run at the same time
+                assertTrue(allStarted.await(10, java.util.concurrent.TimeUnit.SECONDS));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+        assertEquals(List.of("zeta", "alpha", "mid", "beta"), started, "round " + round);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

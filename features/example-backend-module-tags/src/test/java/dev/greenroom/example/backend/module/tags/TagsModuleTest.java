@@ -189,8 +189,9 @@ class TagsModuleTest {
 
       BackendStartupResult result = backend.startupResult();
       assertEquals(BackendStartupResult.Outcome.SUCCESS, result.outcome());
+      // tagger ran first (it consumes the tags extension point); results are in registration order
       assertEquals(
-          List.of("tagger", "tags"),
+          List.of("tags", "tagger"),
           result.plugins().get(0).modules().stream().map(ModuleStartupResult::moduleId).toList());
     }
   }
