@@ -75,7 +75,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
       registrations.add(DeployInstaller.register(context, deployGuard));
     }
     if (settings.standalone()) {
-      standaloneShutdown = StandaloneShutdown.install(context);
+      standaloneShutdown = StandaloneShutdown.install(context, this::stopBackend);
       createDeployFolder(context);
     }
     context.addFrameworkListener(this);
@@ -136,6 +136,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
       coordinators.rootStarted(live);
     } catch (RuntimeException e) {
       earlyLogger.error("Backend root services failed to start: " + e.getMessage(), e);
+      exitOnFatalError("Backend root services failed to start: " + e.getMessage());
     }
   }
 
@@ -159,6 +160,22 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
       live.rootStartup();
     } else {
       live.rootLogger().error(StartupErrors.toError(result).getMessage());
+      exitOnFatalError(null);
+    }
+  }
+
+  /** Standalone: a fatal startup error ends the process with exit code 1 (StandaloneShutdown). */
+  private void exitOnFatalError(String lastLine) {
+    if (standaloneShutdown != null) {
+      standaloneShutdown.exitOnFatalError(earlyLogger, lastLine);
+    }
+  }
+
+  /** Idempotent (LiveBackend.stop): StandaloneShutdown calls it as the framework begins to stop. */
+  private void stopBackend() {
+    LiveBackend live = backend;
+    if (live != null) {
+      live.stop();
     }
   }
 

@@ -1,0 +1,187 @@
+package dev.greenroom.itests.process;
+
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One {@code java -jar features/target/runtime.jar} child process, the way an operator runs it: its
+ * own working directory (where {@code app-config.yaml} and {@code deploy/} are read), stdin from
+ * {@code /dev/null} unless a console is wanted, stdout and stderr to {@code output.log} there. The
+ * port is a free loopback port, given to Pax Web with {@code -Dorg.osgi.service.http.port} and to
+ * the backend in the app-config the test writes. Always {@link #close()} it: it kills the child if
+ * it is still running. Every wait is bounded.
+ */
+final class RunnableJar implements AutoCloseable {
+  static final String JAR_PROPERTY = "greenroom.itest.runtime.jar";
+  /** A cold start of the whole jar on a busy 2-core machine; the usual start takes a few seconds. */
+  static final Duration START = Duration.ofSeconds(120);
+
+  private final Process process;
+  private final Path output;
+  final Path workDir;
+  final int port;
+
+  private RunnableJar(Process process, Path output, Path workDir, int port) {
+    this.process = process;
+    this.output = output;
+    this.workDir = workDir;
+    this.port = port;
+  }
+
+  /** A fresh working directory under the module's target folder, named after the test. */
+  static Path workDir(String name) throws IOException {
+    String base = System.getProperty("greenroom.itest.work.dir", "target/itest-work");
+    Path dir = Path.of(base, "process", name).toAbsolutePath();
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Files.createDirectories(dir.resolve("tmp"));
+    return dir;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Copies a fixture bundle ({@code greenroom.itest.fixtures.dir}) into {@code deploy/}, for FileInstall to start at launch. */
+  static void deploy(Path workDir, String fixture) throws IOException {
+    Path jar = Path.of(System.getProperty("greenroom.itest.fixtures.dir", "target/fixtures"), fixture + ".jar");
+    assertTrue("fixture bundle missing: " + jar, Files.isRegularFile(jar));
+    Path deploy = Files.createDirectories(workDir.resolve("deploy"));
+    Files.copy(jar, deploy.resolve(fixture + ".jar"));
+  }
+
+  static RunnableJar start(Path workDir, int port, String appConfig, boolean console, String... systemProperties)
+      throws IOException {
+    String jarPath = System.getProperty(JAR_PROPERTY);
+    assertTrue("system property " + JAR_PROPERTY + " is not set (see itests/pom.xml)", jarPath != null);
+    Path jar = Path.of(jarPath);
+    assertTrue(jar + " does not exist: build features/ first", Files.isRegularFile(jar));
+    Files.writeString(workDir.resolve("app-config.yaml"), appConfig, StandardCharsets.UTF_8);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // the launcher's temporary framework storage stays inside the test's folder
+    command.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
+    command.add("-Dorg.osgi.service.http.port=" + port);
+    for (String p : systemProperties) {
+      command.add("-D" + p);
+    }
+    command.add("-jar");
+    command.add(jar.toString());
+    Path output = workDir.resolve("output.log");
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
+        .redirectInput(console ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().remove("LOG_LEVEL"); // info, whatever the build's environment says
+    return new RunnableJar(builder.start(), output, workDir, port);
+  }
+
+  /** Backstage's listen and lifecycle keys for this process's port, plus {@code extra} YAML under {@code backend:}. */
+  static String appConfig(int port, String extraBackendYaml) {
+    return "backend:\n"
+        + "  listen:\n"
+        + "    host: 127.0.0.1\n"
+        + "    port: " + port + "\n"
+        + extraBackendYaml;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGTERM on Linux (Process.destroy), what a container runtime or systemd sends. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** Sends a signal by name ({@code INT} is Ctrl-C) to this child only, by its pid. */
+  void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
+    assertTrue("kill did not finish", kill.waitFor(10, TimeUnit.SECONDS));
+  }
+
+  /** Types a line at the Gogo prompt (only when started with a console). */
+  void type(String line) throws IOException {
+    OutputStream in = process.getOutputStream();
+    in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    in.flush();
+  }
+
+  String output() {
+    try {
+      return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The last line that is not blank. */
+  String lastLine() {
+    List<String> lines = output().lines().filter(l -> !l.isBlank()).toList();
+    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+  }
+
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      fail("the process did not exit within " + timeout + "; output:\n" + output());
+    }
+    return process.exitValue();
+  }
+
+  /** Polls readiness until it answers 200 and every {@code pluginsRunning} is {@code running} in its body. */
+  void awaitReady(String... pluginsRunning) throws InterruptedException {
+    long deadline = System.nanoTime() + START.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        fail("the process exited with " + process.exitValue() + " before it was ready; output:\n" + output());
+      }
+      Http.Answer readiness = Http.get(port, Http.READINESS);
+      if (readiness.status() == 200 && allRunning(readiness.body(), pluginsRunning)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    fail("not ready within " + START + "; output:\n" + output());
+  }
+
+  private static boolean allRunning(String body, String... plugins) {
+    for (String p : plugins) {
+      if (!body.contains("\"" + p + "\":\"running\"")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+}
