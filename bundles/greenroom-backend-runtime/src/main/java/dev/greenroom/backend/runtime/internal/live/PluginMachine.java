@@ -274,6 +274,7 @@ public final class PluginMachine {
       stop(codeLeft ? "a feature it runs with left" : "another bundle provides it now");
       return;
     }
+    forgetWithdrawnTimeouts();
     Map<String, Declaration> newlyAwaited = blocking(awaited);
     newlyAwaited.keySet().removeAll(run.timedOutModules().keySet());
     if (!newlyAwaited.isEmpty()) {
@@ -324,6 +325,7 @@ public final class PluginMachine {
     long runId = run.runId();
     runInitTimeout = initTimeout.getAsLong();
     cancelInitTimer = runInitTimeout > 0 ? clock.schedule(runInitTimeout, () -> initTimedOut(runId)) : null;
+    publish(); // the run's bundles must be readable before it starts: extension points are published on their behalf
     host.startRun(run);
   }
 
@@ -392,6 +394,27 @@ public final class PluginMachine {
         .filter(d -> !present.contains(d.moduleId()))
         .forEach(d -> awaited.putIfAbsent(d.moduleId(), d));
     return awaited;
+  }
+
+  /**
+   * A module that timed out and whose bundle has since gone is no longer part of the plugin's
+   * story: dropped from the run's record, no restart (nothing the plugin runs with changed).
+   */
+  private void forgetWithdrawnTimeouts() {
+    Set<String> declaredModules = new HashSet<>();
+    declarations.values().stream().filter(Declaration::isModule).forEach(d -> declaredModules.add(d.moduleId()));
+    Set<String> gone = new HashSet<>(run.timedOutModules().keySet());
+    gone.removeAll(declaredModules);
+    if (gone.isEmpty()) {
+      return;
+    }
+    Map<String, String> timedOut = new LinkedHashMap<>(run.timedOutModules());
+    timedOut.keySet().removeAll(gone);
+    run = new RunPlan(run.runId(), run.plugin(), run.modules(), timedOut);
+    if (result != null) {
+      List<PluginRun.ModuleRun> kept = result.modules().stream().filter(m -> !gone.contains(m.moduleId())).toList();
+      result = new PluginRun(result.pluginId(), result.error(), result.initMillis(), kept);
+    }
   }
 
   /** The awaited modules worth waiting for: those whose wait has not expired before. */

@@ -12,6 +12,8 @@ import dev.greenroom.backend.runtime.internal.live.PluginRuns;
 import dev.greenroom.backend.runtime.internal.live.PluginSnapshot;
 import dev.greenroom.backend.runtime.internal.live.PluginState;
 import dev.greenroom.backend.runtime.internal.live.RunPlan;
+import dev.greenroom.backend.api.ServiceFactory;
+import dev.greenroom.backend.runtime.internal.services.ServiceRegistry;
 import dev.greenroom.backend.runtime.internal.wiring.InitTimeout;
 import dev.greenroom.backend.runtime.internal.wiring.StartupErrors;
 import dev.greenroom.backend.runtime.state.PluginReady;
@@ -110,6 +112,35 @@ final class Coordinators implements MachineHost {
     }
     long bundle = s.declarations().stream().filter(d -> !d.isModule()).mapToLong(d -> d.bundleId()).min().orElse(Long.MAX_VALUE);
     return new long[] {bundle, Long.MAX_VALUE};
+  }
+
+  /**
+   * A core-service factory arrived or left after the root start (its bundle was started, stopped
+   * or updated): the registry switches to {@code next} (null: the default, if any) and every plugin
+   * that used the old one restarts on the new one — all started plugins when a root service was
+   * replaced. While no factory provides the service, their restart fails with Backstage's
+   * missing-dependency message, which names it; they are FAILED (503) until it returns. When a
+   * factory arrives, plugins that failed are retried too. Nothing stays running on a closed pool.
+   */
+  synchronized void factoryChanged(String serviceId, ServiceFactory<?> gone, ServiceFactory<?> next, String bundle) {
+    LiveBackend b = backend;
+    if (b == null || frameworkStopping()) {
+      return;
+    }
+    ServiceRegistry.LiveChange change = b.registry().replaceLive(serviceId, gone, next, ServiceRegistry.SOURCE_ADDED);
+    List<PluginCoordinator> restart = new ArrayList<>();
+    for (PluginCoordinator c : byPlugin.values()) {
+      PluginSnapshot s = c.snapshot();
+      boolean used = change.rootInstancesDropped() || change.pluginIds().contains(c.pluginId());
+      boolean failed = s.state() == PluginState.FAILED;
+      if (s.run() != null && (used || (gone == null && failed))) {
+        restart.add(c);
+      }
+    }
+    logger().info("Service factory for " + serviceId + (gone == null ? " arrived from bundle " : " left with bundle ")
+        + bundle + (restart.isEmpty() ? "" : "; restarting " + restart.stream().map(c -> "'" + c.pluginId() + "'")
+            .collect(java.util.stream.Collectors.joining(", "))));
+    restart.forEach(PluginCoordinator::restart);
   }
 
   /** Restarts one plugin by hand; false if no feature of it is present. */

@@ -28,6 +28,7 @@ final class FeatureServiceTracker extends ServiceTracker<BackendFeature, Object>
   private final List<ServiceReference<BackendFeature>> factoryRefs = new ArrayList<>();
   private volatile boolean rootStarted;
   private volatile Runnable onFactory = () -> {};
+  private final java.util.Set<String> mismatches = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   FeatureServiceTracker(BundleContext context, Coordinators coordinators, Supplier<LoggerService> logger) {
     super(context, BackendFeature.class, null);
@@ -50,13 +51,14 @@ final class FeatureServiceTracker extends ServiceTracker<BackendFeature, Object>
         }
         onFactory.run();
         if (rootStarted) {
-          logger.get().warn("Service factory for " + factory.service().id() + " from bundle " + bundle
-              + " arrived after the backend started; it takes effect when the runtime bundle restarts");
+          // a core-service bundle started (or was updated) while the backend runs
+          coordinators.factoryChanged(factory.service().id(), null, best(factory.service().id()), bundle);
         }
         return feature;
       }
       if (feature instanceof RegistrationsFeature r) {
         Contribution c = contribution(r, ref);
+        checkDeclaredIds(ref.getBundle(), c);
         coordinators.of(c.pluginId()).featureAdded(c);
         return c;
       }
@@ -76,11 +78,63 @@ final class FeatureServiceTracker extends ServiceTracker<BackendFeature, Object>
     if (tracked instanceof Contribution c) {
       coordinators.of(c.pluginId()).featureRemoved(c.serviceId());
     } else {
+      boolean live;
       synchronized (factoryRefs) {
         factoryRefs.remove(ref);
+        live = rootStarted;
+      }
+      if (live && tracked instanceof ServiceFactory<?> factory) {
+        // its bundle is stopping or updating: the next best factory, or the default, takes over
+        coordinators.factoryChanged(factory.service().id(), factory, best(factory.service().id()),
+            BundleNames.of(ref.getBundle()));
       }
     }
     context.ungetService(ref);
+  }
+
+  /** The registered factory for {@code id} with the highest ranking (then lowest service id), or null. */
+  private ServiceFactory<?> best(String id) {
+    List<ServiceReference<BackendFeature>> refs;
+    synchronized (factoryRefs) {
+      refs = new ArrayList<>(factoryRefs);
+    }
+    refs.sort((a, b) -> b.compareTo(a));
+    for (ServiceReference<BackendFeature> ref : refs) {
+      Object f = getService(ref);
+      if (f instanceof ServiceFactory<?> factory && factory.service().id().equals(id)) {
+        return factory;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A bundle whose {@code greenroom.feature} capability names other ids than its feature service
+   * (an annotation that says {@code todo} on a plugin constructed as {@code todos}) would leave the
+   * declared plugin waiting for a service that never comes. Reported once, naming the bundle and
+   * both ids; the declaration stops being awaited, and the declared id's diagnosis says why.
+   */
+  private void checkDeclaredIds(org.osgi.framework.Bundle bundle, Contribution c) {
+    List<DeclaredFeature> declared = FeatureCapabilities.of(bundle, (p, m) -> {});
+    if (declared.isEmpty() || declared.stream().anyMatch(d -> d.pluginId().equals(c.pluginId())
+        && java.util.Objects.equals(d.moduleId(), c.moduleId()))) {
+      return;
+    }
+    for (DeclaredFeature d : declared) {
+      String message = "Bundle " + c.bundleName() + " declares " + describe(d.pluginId(), d.moduleId())
+          + " in its greenroom.feature capability but registers a BackendFeature service for "
+          + describe(c.pluginId(), c.moduleId()) + "; the capability and the feature must name the same ids";
+      if (mismatches.add(message)) {
+        logger.get().error(message);
+      }
+      PluginCoordinator declaredPlugin = coordinators.of(d.pluginId());
+      declaredPlugin.undeclared(bundle.getBundleId());
+      declaredPlugin.invalidCapability(bundle.getBundleId(), message);
+    }
+  }
+
+  private static String describe(String pluginId, String moduleId) {
+    return moduleId == null ? "plugin '" + pluginId + "'" : "module '" + moduleId + "' for plugin '" + pluginId + "'";
   }
 
   /** Called whenever a service factory service arrives. */

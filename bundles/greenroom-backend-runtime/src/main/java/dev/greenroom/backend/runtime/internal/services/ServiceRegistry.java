@@ -12,6 +12,7 @@ import dev.greenroom.backend.runtime.internal.ConflictError;
 import dev.greenroom.backend.runtime.internal.ErrorText;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,6 +47,8 @@ public final class ServiceRegistry {
   private final Map<String, List<Registration>> providedFactories = new LinkedHashMap<>();
   private final Set<String> addedFactoryIds = new HashSet<>();
   private final Set<String> instantiatedIds = new HashSet<>();
+  /** The default factory of each singleton id, to fall back to when a live factory leaves. */
+  private final Map<String, Registration> defaults = new HashMap<>();
 
   // Keyed by service id rather than by loader: a non-capturing Java lambda is one shared object,
   // so two refs built by the same helper would otherwise share one loaded factory.
@@ -72,6 +75,9 @@ public final class ServiceRegistry {
     for (ServiceFactory<?> factory : defaultFactories) {
       rejectPluginMetadataOverride(factory);
       registry.register(factory, SOURCE_DEFAULT);
+      if (!factory.service().multiton()) {
+        registry.defaults.put(factory.service().id(), new Registration(factory, SOURCE_DEFAULT));
+      }
     }
     registry.checkForCircularDeps();
     return registry;
@@ -218,6 +224,82 @@ public final class ServiceRegistry {
           }
         });
     return List.copyOf(infos);
+  }
+
+  /** What a {@link #replaceLive live factory change} affects. */
+  public record LiveChange(Set<String> serviceIds, Set<String> pluginIds, boolean rootInstancesDropped) {
+    public LiveChange {
+      serviceIds = Set.copyOf(serviceIds);
+      pluginIds = Set.copyOf(pluginIds);
+    }
+  }
+
+  /**
+   * The live path, beyond Backstage (whose registry is fixed at start): a core-service bundle was
+   * updated, stopped or started after the root start. {@code next} becomes the factory for its id;
+   * with {@code next} null the factory {@code gone} leaves and the id falls back to its default, if
+   * there is one. Root instances made from the id's old factory, or from any factory that depends
+   * on it (transitively), are forgotten, to be made anew. Plugin-scoped instances stay until their
+   * plugin stops (its shutdown hooks are registered on them): the caller restarts the plugins named
+   * in the result — all of them when a root instance was dropped, as a plugin's init may hold it.
+   */
+  public LiveChange replaceLive(String id, ServiceFactory<?> gone, ServiceFactory<?> next, String source) {
+    Set<String> affected = new LinkedHashSet<>();
+    boolean rootDropped = false;
+    synchronized (lock) {
+      List<Registration> current = providedFactories.getOrDefault(id, List.of());
+      List<Registration> updated = new ArrayList<>(current);
+      if (gone != null) {
+        updated.removeIf(r -> r.factory() == gone);
+      }
+      boolean multiton = next != null ? next.service().multiton() : gone != null && gone.service().multiton();
+      if (next != null) {
+        if (!multiton) {
+          updated.clear();
+        }
+        updated.add(new Registration(next, source));
+        addedFactoryIds.add(id);
+      } else if (!multiton && updated.isEmpty()) {
+        addedFactoryIds.remove(id);
+        Registration fallback = defaults.get(id);
+        if (fallback != null) {
+          updated.add(fallback);
+        }
+      }
+      if (updated.isEmpty()) {
+        providedFactories.remove(id);
+      } else {
+        providedFactories.put(id, List.copyOf(updated));
+      }
+      affected.add(id);
+      boolean grew = true;
+      while (grew) {
+        grew = false;
+        for (Map.Entry<String, List<Registration>> e : providedFactories.entrySet()) {
+          if (affected.contains(e.getKey())) {
+            continue;
+          }
+          for (Registration r : e.getValue()) {
+            if (r.factory().deps().asList().stream().anyMatch(d -> affected.contains(d.id()))) {
+              affected.add(e.getKey());
+              grew = true;
+              break;
+            }
+          }
+        }
+      }
+      instantiatedIds.removeAll(affected);
+    }
+    for (Map<ServiceFactory<?>, Once<Object>> roots : List.of(rootInstances, rootContexts)) {
+      rootDropped |= roots.keySet().removeIf(f -> f == gone || affected.contains(f.service().id()));
+    }
+    Set<String> plugins = new LinkedHashSet<>();
+    pluginInstances.forEach((pluginId, instances) -> {
+      if (instances.keySet().stream().anyMatch(f -> f == gone || affected.contains(f.service().id()))) {
+        plugins.add(pluginId);
+      }
+    });
+    return new LiveChange(affected, plugins, rootDropped);
   }
 
   /**

@@ -11,10 +11,16 @@ final class FakeHost implements MachineHost {
   final List<String> transitions = new ArrayList<>();
   final List<PluginRun> reports = new ArrayList<>();
   final List<String> problems = new ArrayList<>();
+  /** What the machine's snapshot said about the run when the run was handed over. */
+  final List<RunPlan> runInSnapshotAtStart = new ArrayList<>();
+  PluginMachine machine;
 
   @Override
   public void startRun(RunPlan plan) {
     starts.add(plan);
+    if (machine != null) {
+      runInSnapshotAtStart.add(machine.snapshot().run());
+    }
   }
 
   @Override

@@ -398,5 +398,18 @@ class PluginMachineTest {
     PluginRun.ModuleRun audit = machine.snapshot().result().modules().stream()
         .filter(m -> m.moduleId().equals("audit")).findFirst().orElseThrow();
     assertTrue(audit.error().getMessage().startsWith("Module 'audit' for plugin 'todo' was declared by bundle"));
+    machine.withdrawn(12); // the silent bundle is uninstalled: forgotten, still no restart
+    assertTrue(machine.snapshot().run().timedOutModules().isEmpty());
+    assertEquals(List.of("validator"), machine.snapshot().result().modules().stream().map(PluginRun.ModuleRun::moduleId).toList());
+    assertTrue(host.stops.isEmpty());
+  }
+
+  @Test
+  void theRunIsInTheSnapshotBeforeItIsHandedOver() {
+    // the OSGi layer publishes extension points on behalf of the run's bundles, read from the snapshot
+    host.machine = machine;
+    machine.rootReady();
+    machine.registered(plugin(100, 10));
+    assertEquals(host.starts.get(0), host.runInSnapshotAtStart.get(0));
   }
 }
