@@ -28,6 +28,8 @@ final class FeatureServiceTracker extends ServiceTracker<BackendFeature, Object>
   private final List<ServiceReference<BackendFeature>> factoryRefs = new ArrayList<>();
   private volatile boolean rootStarted;
   private volatile Runnable onFactory = () -> {};
+  /** How long a leaving feature service's bundle waits for the run that used it to stop. */
+  private static final long STOP_WAIT_MILLIS = 30_000;
   private final java.util.Set<String> mismatches = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   FeatureServiceTracker(BundleContext context, Coordinators coordinators, Supplier<LoggerService> logger) {
@@ -52,7 +54,7 @@ final class FeatureServiceTracker extends ServiceTracker<BackendFeature, Object>
         onFactory.run();
         if (rootStarted) {
           // a core-service bundle started (or was updated) while the backend runs
-          coordinators.factoryChanged(factory.service().id(), null, best(factory.service().id()), bundle);
+          coordinators.factoryChanged(factory.service().id(), null, best(factory.service().id(), ref, factory), bundle);
         }
         return feature;
       }
@@ -76,7 +78,7 @@ final class FeatureServiceTracker extends ServiceTracker<BackendFeature, Object>
   @Override
   public void removedService(ServiceReference<BackendFeature> ref, Object tracked) {
     if (tracked instanceof Contribution c) {
-      coordinators.of(c.pluginId()).featureRemoved(c.serviceId());
+      coordinators.of(c.pluginId()).featureRemoved(c.serviceId(), STOP_WAIT_MILLIS);
     } else {
       boolean live;
       synchronized (factoryRefs) {
@@ -85,7 +87,7 @@ final class FeatureServiceTracker extends ServiceTracker<BackendFeature, Object>
       }
       if (live && tracked instanceof ServiceFactory<?> factory) {
         // its bundle is stopping or updating: the next best factory, or the default, takes over
-        coordinators.factoryChanged(factory.service().id(), factory, best(factory.service().id()),
+        coordinators.factoryChanged(factory.service().id(), factory, best(factory.service().id(), null, null),
             BundleNames.of(ref.getBundle()));
       }
     }
@@ -93,14 +95,15 @@ final class FeatureServiceTracker extends ServiceTracker<BackendFeature, Object>
   }
 
   /** The registered factory for {@code id} with the highest ranking (then lowest service id), or null. */
-  private ServiceFactory<?> best(String id) {
+  private ServiceFactory<?> best(String id, ServiceReference<BackendFeature> adding, ServiceFactory<?> added) {
     List<ServiceReference<BackendFeature>> refs;
     synchronized (factoryRefs) {
       refs = new ArrayList<>(factoryRefs);
     }
     refs.sort((a, b) -> b.compareTo(a));
     for (ServiceReference<BackendFeature> ref : refs) {
-      Object f = getService(ref);
+      // the service being added is not tracked yet while addingService runs
+      Object f = ref.equals(adding) ? added : getService(ref);
       if (f instanceof ServiceFactory<?> factory && factory.service().id().equals(id)) {
         return factory;
       }

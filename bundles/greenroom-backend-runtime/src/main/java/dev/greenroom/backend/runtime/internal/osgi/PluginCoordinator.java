@@ -32,6 +32,10 @@ final class PluginCoordinator {
   private final PluginMachine machine;
   private final BooleanSupplier frameworkStopping;
   private final Map<Long, String> invalidCapabilities = new ConcurrentHashMap<>();
+  /** Touched on the queue only. */
+  private final List<Waiter> waiters = new ArrayList<>();
+  /** The runtime is stopping: it stops every plugin itself, nobody waits for a machine. */
+  private volatile boolean halted;
 
   PluginCoordinator(String pluginId, MachineHost host, TimerClock timer, SerialExecutor queue, long moduleTimeoutMillis,
       LongSupplier initTimeoutMillis, BooleanSupplier frameworkStopping) {
@@ -72,8 +76,49 @@ final class PluginCoordinator {
     frameworkEvent(() -> machine.registered(c));
   }
 
-  void featureRemoved(long serviceId) {
-    frameworkEvent(() -> machine.unregistered(serviceId));
+  /**
+   * A feature service left: its bundle is stopping. Returns once the run that used it has stopped
+   * (bounded by {@code waitMillis}), so none of the leaving bundle's code — a scheduled task, a
+   * handler — runs after its bundle stopped, as OSGi expects of a service's consumer.
+   */
+  void featureRemoved(long serviceId, long waitMillis) {
+    CompletableFuture<Void> stopped = new CompletableFuture<>();
+    frameworkEvent(() -> {
+      machine.unregistered(serviceId);
+      waiters.add(new Waiter(() -> !uses(machine.snapshot(), serviceId), stopped));
+    });
+    if (halted || frameworkStopping.getAsBoolean()) {
+      return; // the runtime stops every plugin itself; nothing restarts
+    }
+    try {
+      stopped.get(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      // a shutdown hook that hangs: the bundle goes on stopping; the machine still finishes the stop
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      // never completed exceptionally
+    }
+  }
+
+  private static boolean uses(PluginSnapshot s, long serviceId) {
+    RunPlan run = s.run();
+    return run != null && (run.plugin().serviceId() == serviceId
+        || run.modules().stream().anyMatch(m -> m.serviceId() == serviceId));
+  }
+
+  /** Completes {@code done} once {@code condition} holds after some input. */
+  private record Waiter(java.util.function.BooleanSupplier condition, CompletableFuture<Void> done) {}
+
+  private void checkWaiters() {
+    waiters.removeIf(w -> {
+      if (halted || w.condition().getAsBoolean()
+          || machine.snapshot().state() == dev.greenroom.backend.runtime.internal.live.PluginState.STOPPED) {
+        w.done().complete(null);
+        return true;
+      }
+      return false;
+    });
   }
 
   void declared(Declaration d) {
@@ -97,6 +142,7 @@ final class PluginCoordinator {
       } else {
         input.run();
       }
+      checkWaiters();
     });
   }
 
@@ -105,11 +151,17 @@ final class PluginCoordinator {
   }
 
   void runFinished(long runId, PluginRun run) {
-    queue.execute(() -> machine.runFinished(runId, run));
+    queue.execute(() -> {
+      machine.runFinished(runId, run);
+      checkWaiters();
+    });
   }
 
   void stopFinished(long runId) {
-    queue.execute(() -> machine.stopFinished(runId));
+    queue.execute(() -> {
+      machine.stopFinished(runId);
+      checkWaiters();
+    });
   }
 
   /**
@@ -130,9 +182,12 @@ final class PluginCoordinator {
 
   /** No more starts (the runtime is stopping); returns once the machine has taken it. */
   void halt() {
+    halted = true;
     CompletableFuture<Void> done = new CompletableFuture<>();
     queue.execute(() -> {
       machine.halt();
+      waiters.forEach(w -> w.done().complete(null));
+      waiters.clear();
       done.complete(null);
     });
     done.join();
