@@ -6,6 +6,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A plain-Java {@link ServletHost}: a Jetty 12 server of its own. Port 0 picks a free port; read it
@@ -13,18 +14,41 @@ import org.eclipse.jetty.server.ServerConnector;
  * (in OSGi, Pax Web owns the server).
  */
 public final class EmbeddedJetty implements ServletHost {
+  private final int maxThreads;
   private Server server;
   private volatile int port = -1;
+
+  /** Jetty's default thread pool (200 threads). */
+  public EmbeddedJetty() {
+    this(0);
+  }
+
+  /** A pool of at most {@code maxThreads} threads (0: Jetty's default), e.g. to test that holds take none. */
+  public EmbeddedJetty(int maxThreads) {
+    this.maxThreads = maxThreads;
+  }
 
   @Override
   public synchronized void start(HttpServlet dispatcher, String host, int port) throws Exception {
     if (server != null) {
       throw new IllegalStateException("EmbeddedJetty already serves a dispatcher");
     }
-    Server s = new Server(new InetSocketAddress(host, port));
+    Server s;
+    if (maxThreads > 0) {
+      s = new Server(new QueuedThreadPool(maxThreads, Math.min(4, maxThreads)));
+      ServerConnector connector = new ServerConnector(s, 1, 1);
+      connector.setHost(host);
+      connector.setPort(port);
+      s.addConnector(connector);
+    } else {
+      s = new Server(new InetSocketAddress(host, port));
+    }
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServlet(new ServletHolder("greenroom-dispatcher", dispatcher), "/*");
+    ServletHolder holder = new ServletHolder("greenroom-dispatcher", dispatcher);
+    // requests held for a plugin's pending start wait without a thread (as on Pax Web's whiteboard)
+    holder.setAsyncSupported(true);
+    context.addServlet(holder, "/*");
     s.setHandler(context);
     s.setStopAtShutdown(false);
     s.start();
