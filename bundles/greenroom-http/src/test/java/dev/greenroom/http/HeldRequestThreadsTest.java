@@ -1,0 +1,64 @@
+package dev.greenroom.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.http.standalone.EmbeddedJetty;
+import dev.greenroom.http.standalone.PluginStarts;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Requests held for a plugin's pending start take no server thread: with a 12-thread Jetty, 40
+ * held requests leave another plugin answering, and all 40 are served once the plugin starts.
+ */
+@Timeout(90)
+class HeldRequestThreadsTest {
+  private static final int THREADS = 12;
+  private static final int HELD = 40;
+
+  @Test
+  void heldRequestsLeaveTheServersThreadsToOtherPlugins() throws Exception {
+    HttpBackend http = new HttpBackend(
+        Map.of("lifecycle", Map.of("startupRequestPauseTimeout", "30s")),
+        new EmbeddedJetty(THREADS),
+        PluginStarts.ASSUME_PENDING);
+    CountDownLatch gate = new CountDownLatch(1);
+    http.builder.add(IsolationPlugins.slowStarting("slow", gate)).add(IsolationPlugins.healthy("other"));
+    CompletableFuture<TestBackend> started = CompletableFuture.supplyAsync(() -> http.builder.start());
+    try {
+      FailedPluginRequestsTest.awaitServing(http, "/api/other/health");
+      HttpClient client = HttpClient.newHttpClient();
+      List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+      for (int i = 0; i < HELD; i++) {
+        held.add(client.sendAsync(IsolationPlugins.get(http, "/api/slow/health"), HttpResponse.BodyHandlers.ofString()));
+      }
+      // let the held requests arrive (a pinned thread each would have used up the pool)
+      Thread.sleep(500);
+      for (int i = 0; i < 5; i++) {
+        assertEquals(200, IsolationPlugins.send(client, http, "/api/other/health").statusCode());
+      }
+      for (CompletableFuture<HttpResponse<String>> h : held) {
+        assertFalse(h.isDone(), "still held while the start is pending");
+      }
+      gate.countDown();
+      for (CompletableFuture<HttpResponse<String>> h : held) {
+        HttpResponse<String> answer = h.get(30, TimeUnit.SECONDS);
+        assertEquals(200, answer.statusCode());
+        assertEquals("{\"status\":\"ok\"}", answer.body());
+      }
+    } finally {
+      gate.countDown();
+      started.get(30, TimeUnit.SECONDS).close();
+    }
+  }
+}
