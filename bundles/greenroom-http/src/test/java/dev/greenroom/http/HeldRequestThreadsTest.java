@@ -29,7 +29,8 @@ class HeldRequestThreadsTest {
   @Test
   void heldRequestsLeaveTheServersThreadsToOtherPlugins() throws Exception {
     HttpBackend http = new HttpBackend(
-        Map.of("lifecycle", Map.of("startupRequestPauseTimeout", "30s")),
+        // the 40 released at once must not meet the concurrency bound (default: a third of 12 threads)
+        Map.of("lifecycle", Map.of("startupRequestPauseTimeout", "30s"), "server", Map.of("pluginConcurrency", HELD)),
         new EmbeddedJetty(THREADS),
         PluginStarts.ASSUME_PENDING);
     CountDownLatch gate = new CountDownLatch(1);

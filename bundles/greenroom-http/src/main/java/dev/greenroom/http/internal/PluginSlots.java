@@ -40,7 +40,8 @@ public final class PluginSlots {
     this.presence = presence;
     this.starts = starts;
     this.rootRouter = rootRouter;
-    this.limits = RequestLimits.read(config);
+    this.limits = RequestLimits.read(
+        config, rootRouter instanceof RootHttpRouter r ? r.maxThreads() : java.util.OptionalInt.empty());
     this.logger = logger;
     this.watch = new SlotWatch(slots::values, limits.requestTimeout().toMillis(), logger);
   }

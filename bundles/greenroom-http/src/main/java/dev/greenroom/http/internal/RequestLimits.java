@@ -2,6 +2,7 @@ package dev.greenroom.http.internal;
 
 import dev.greenroom.backend.api.services.Config;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * The bounds that keep one plugin from taking the server's threads or time (DESIGN §3.9), read
@@ -21,8 +22,8 @@ public record RequestLimits(
   public static final String TIMEOUT_KEY = "backend.server.requestTimeout";
 
   /**
-   * 64 of Jetty's default 200 threads: three plugins stuck at once still leave threads for the
-   * rest (health, other plugins).
+   * 64, about a third of Jetty's default 200 threads: three plugins stuck at once still leave
+   * threads for the rest (health, other plugins). A third of a smaller pool when the host knows it.
    */
   public static final int DEFAULT_CONCURRENCY = 64;
   /** Held requests cost no thread, only memory and a connection each. */
@@ -45,6 +46,11 @@ public record RequestLimits(
   }
 
   public static RequestLimits read(Config config) {
+    return read(config, OptionalInt.empty());
+  }
+
+  /** As {@link #read(Config)}; {@code serverThreads}, if known, lowers the default concurrency bound. */
+  public static RequestLimits read(Config config, OptionalInt serverThreads) {
     Duration timeout = ConfigValues.duration(config, TIMEOUT_KEY, DEFAULT_TIMEOUT);
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException(
@@ -53,8 +59,15 @@ public record RequestLimits(
     }
     return new RequestLimits(
         ConfigValues.duration(config, PAUSE_TIMEOUT_KEY, DEFAULTS.pauseTimeout()),
-        ConfigValues.count(config, CONCURRENCY_KEY, DEFAULT_CONCURRENCY, 1),
+        ConfigValues.count(config, CONCURRENCY_KEY, defaultConcurrency(serverThreads), 1),
         ConfigValues.count(config, HELD_KEY, DEFAULT_HELD, 0),
         timeout);
+  }
+
+  /** A third of the server's threads, at most {@value #DEFAULT_CONCURRENCY}, at least 1. */
+  static int defaultConcurrency(OptionalInt serverThreads) {
+    return serverThreads.isPresent()
+        ? Math.max(1, Math.min(DEFAULT_CONCURRENCY, serverThreads.getAsInt() / 3))
+        : DEFAULT_CONCURRENCY;
   }
 }

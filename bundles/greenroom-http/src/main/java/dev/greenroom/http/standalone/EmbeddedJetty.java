@@ -2,6 +2,7 @@ package dev.greenroom.http.standalone;
 
 import jakarta.servlet.http.HttpServlet;
 import java.net.InetSocketAddress;
+import java.util.OptionalInt;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -54,6 +55,17 @@ public final class EmbeddedJetty implements ServletHost {
     s.start();
     this.port = ((ServerConnector) s.getConnectors()[0]).getLocalPort();
     this.server = s;
+  }
+
+  /** The configured pool size, or Jetty's default pool's (200) once started. */
+  @Override
+  public synchronized OptionalInt maxThreads() {
+    if (maxThreads > 0) {
+      return OptionalInt.of(maxThreads);
+    }
+    return server != null && server.getThreadPool() instanceof QueuedThreadPool pool
+        ? OptionalInt.of(pool.getMaxThreads())
+        : OptionalInt.empty();
   }
 
   /** The port actually listened on, -1 before start. */
