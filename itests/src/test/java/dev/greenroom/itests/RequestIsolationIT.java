@@ -10,6 +10,10 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -18,12 +22,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.Test;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * On real Felix and Pax Web: a plugin that failed to start (fixture {@code live} with {@code
  * live.fail: true}) answers 503 with Backstage's body at once, not after the 30 s pause timeout,
  * and while 100 clients keep hitting it another plugin's health stays 200. Every request here has a
- * 5 s read timeout: an answer within it was not held for the pause.
+ * 5 s read timeout: an answer within it was not held for the pause. The log has one line for the
+ * failing plugin and none per refused request (before: an error with a stack trace each).
  */
 public class RequestIsolationIT extends LiveSupport {
   private static final int READ_TIMEOUT_MILLIS = 5_000;
@@ -40,6 +47,7 @@ public class RequestIsolationIT extends LiveSupport {
   @Test
   public void aFailedPluginAnswers503AtOnceAndAnotherPluginStaysHealthy() throws Exception {
     awaitReady(LONG);
+    Path log = logToFile();
     deployAs(fixtureJar("live-plugin"), "live-plugin.jar");
     awaitPlugin("live", "FAILED", p -> p.state() == FeatureState.FAILED);
 
@@ -50,7 +58,7 @@ public class RequestIsolationIT extends LiveSupport {
 
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     AtomicBoolean stop = new AtomicBoolean();
-    List<Future<String>> hammers = new ArrayList<>();
+    List<Future<Integer>> hammers = new ArrayList<>();
     try {
       for (int i = 0; i < CLIENTS; i++) {
         hammers.add(clients.submit(() -> {
@@ -58,11 +66,11 @@ public class RequestIsolationIT extends LiveSupport {
           while (!stop.get()) {
             Answer a = quickGet("/api/live/hello");
             if (a.status() != 503) {
-              return "unexpected answer " + a;
+              throw new AssertionError("unexpected answer " + a);
             }
             n++;
           }
-          return n > 0 ? null : "no request made";
+          return n;
         }));
       }
       for (int i = 0; i < 20; i++) {
@@ -74,9 +82,57 @@ public class RequestIsolationIT extends LiveSupport {
       clients.shutdown();
       assertTrue(clients.awaitTermination(30, TimeUnit.SECONDS));
     }
-    for (Future<String> h : hammers) {
-      assertEquals(null, h.get());
+    int requests = 0;
+    for (Future<Integer> h : hammers) {
+      requests += h.get();
     }
+
+    // the log: one line for the failing slot, none per refused request (before: a stack trace each)
+    Thread.sleep(500); // the request log's writer thread catches up
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    List<String> slotLines = lines.stream().filter(l -> l.contains("is failing requests with 503")).toList();
+    assertEquals(List.of("httpRouter||Plugin 'live' is failing requests with 503 (Service has not started up yet): "
+        + "it failed: Error: live.fail is set"), slotLines);
+    List<String> refusedLogged = lines.stream()
+        .filter(l -> l.contains("RefusedRequest") || l.contains("Request failed with status 503")).toList();
+    assertEquals(List.of(), refusedLogged);
+    long requestLines = lines.stream().filter(l -> l.startsWith("rootHttpRouter|incomingRequest|")).count();
+    assertTrue(requests + " requests, " + requestLines + " request lines", requestLines >= requests);
+    assertTrue("at most a line per request and a few others: " + lines.size() + " lines for " + requests
+        + " requests", lines.size() < requestLines + 50);
+  }
+
+  /**
+   * Sends this framework's log to a file, one line per message with its service and type (as
+   * LoggingIT does); returns the file once a request line shows the configuration applies.
+   */
+  private Path logToFile() throws Exception {
+    ConfigurationAdmin cm = awaitService(ConfigurationAdmin.class, null, TIMEOUT);
+    Configuration pax = cm.getConfiguration("org.ops4j.pax.logging", "?");
+    Path file = workDir().resolve("request-isolation-it").resolve("backend.log");
+    Files.createDirectories(file.getParent());
+    Files.deleteIfExists(file);
+    Dictionary<String, Object> props = new Hashtable<>();
+    props.put("log4j2.rootLogger.level", "info");
+    props.put("log4j2.rootLogger.appenderRef.file.ref", "file");
+    props.put("log4j2.appender.file.type", "File");
+    props.put("log4j2.appender.file.name", "file");
+    props.put("log4j2.appender.file.fileName", file.toString());
+    props.put("log4j2.appender.file.immediateFlush", "true");
+    props.put("log4j2.appender.file.layout.type", "PatternLayout");
+    // a stack trace, if any were logged, comes out as lines of its own
+    props.put("log4j2.appender.file.layout.pattern", "%X{service}|%X{type}|%m%n%throwable");
+    pax.update(props);
+    long end = System.nanoTime() + LONG.toNanos();
+    while (System.nanoTime() < end) {
+      assertEquals(200, quickGet("/api/example/health").status());
+      if (Files.exists(file) && Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+          .anyMatch(l -> l.startsWith("rootHttpRouter|incomingRequest|"))) {
+        return file;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the log configuration never applied: " + file);
   }
 
   /** A GET that fails (SocketTimeoutException) if no answer comes within 5 s. */
