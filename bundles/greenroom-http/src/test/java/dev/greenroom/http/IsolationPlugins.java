@@ -51,6 +51,11 @@ final class IsolationPlugins {
     return withRouter(id, null, router -> router.use(servlet));
   }
 
+  /** Init waits for {@code gate}, then serves every request with {@code servlet}. */
+  static BackendPlugin servingAfter(String id, CountDownLatch gate, HttpServlet servlet) {
+    return withRouter(id, gate, router -> router.use(servlet));
+  }
+
   private interface Setup {
     void apply(HttpRouterService router) throws Exception;
   }
