@@ -4,15 +4,12 @@ import dev.greenroom.backend.api.errors.ServiceUnavailableError;
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.http.standalone.PluginPresence;
 import dev.greenroom.http.standalone.PluginStarts;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -38,8 +35,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * 503 at once. That verdict is taken from two looks one {@link #refresh()} apart, because the
  * runtime passes through STOPPED for a moment between the two halves of a restart. Holding itself
  * is the caller's ({@link SlotServlet}: an async hold, no thread); the slot keeps the waiters and
- * wakes them on every change. The slot also bounds the plugin's concurrent requests and times
- * them out ({@link RequestLimits}), and logs each of these conditions once per change.
+ * wakes them on every change. Its {@link Admission} bounds the plugin's concurrent requests and
+ * times them out ({@link RequestLimits}); its {@link SlotLog} logs each condition once per change.
  */
 public final class PluginSlot {
   public static final String NOT_STARTED = "Service has not started up yet";
@@ -89,8 +86,7 @@ public final class PluginSlot {
   private final Set<Runnable> waiters = new LinkedHashSet<>();
   /** Threads blocked in {@link #awaitChange} (hosts without async support). */
   private int blocked;
-  private final Semaphore permits;
-  private final Set<InFlight> running = ConcurrentHashMap.newKeySet();
+  private final Admission admission;
 
   public PluginSlot(String pluginId, Duration pauseTimeout) {
     this(pluginId, pauseTimeout, PluginPresence.ALWAYS);
@@ -107,7 +103,7 @@ public final class PluginSlot {
     this.presence = presence;
     this.starts = starts;
     this.log = new SlotLog(pluginId, limits, logger);
-    this.permits = new Semaphore(limits.pluginConcurrency());
+    this.admission = new Admission(limits, log);
   }
 
   public String pluginId() {
@@ -367,38 +363,9 @@ public final class PluginSlot {
     }
   }
 
-  /**
-   * Admits a request to the plugin's handlers, or null when {@code backend.server.pluginConcurrency}
-   * requests already run. {@code arrivalNanos} starts its {@code backend.server.requestTimeout}.
-   */
-  InFlight admit(HttpServletResponse response, long arrivalNanos) {
-    if (!permits.tryAcquire()) {
-      log.busy();
-      return null;
-    }
-    InFlight request = new InFlight(Thread.currentThread(), arrivalNanos, response);
-    running.add(request);
-    return request;
-  }
-
-  /** The request admitted by {@link #admit} left the handlers. */
-  void release(InFlight request) {
-    running.remove(request);
-    request.finish();
-    permits.release();
-    if (request.timedOut()) {
-      log.timedOut();
-    }
-  }
-
-  /** Interrupts requests past their deadline that have not begun their answer. */
-  void expireOverdue(long nowNanos) {
-    long timeout = limits.requestTimeout().toNanos();
-    for (InFlight r : running) {
-      if (nowNanos - r.arrivalNanos() > timeout) {
-        r.expire();
-      }
-    }
+  /** The plugin's concurrency bound and deadlines. */
+  Admission admission() {
+    return admission;
   }
 
   /** The attached router (started or not), or null: for routes outside the gate. */

@@ -99,7 +99,7 @@ final class SlotServlet extends HttpServlet {
       if (router == null) {
         return; // held: a later dispatch continues
       }
-      InFlight running = slot.admit(response, arrival);
+      InFlight running = slot.admission().admit(response, arrival);
       if (running == null) {
         throw new RefusedRequest(SlotLog.busyMessage(slot.pluginId(), slot.limits().pluginConcurrency()));
       }
@@ -120,7 +120,7 @@ final class SlotServlet extends HttpServlet {
         }
         throw e;
       } finally {
-        slot.release(running);
+        slot.admission().release(running);
       }
     }
   }

@@ -35,7 +35,7 @@ final class SlotWatch implements AutoCloseable {
       for (PluginSlot slot : slots.get()) {
         try {
           slot.refresh();
-          slot.expireOverdue(now);
+          slot.admission().expireOverdue(now);
           slot.log().endQuietEpisodes(now);
         } catch (RuntimeException e) {
           // one slot's trouble (a presence check of a stopping framework) must not end the watch;
