@@ -53,6 +53,8 @@ public final class PluginSlot {
 
     static final Gate HOLD = new Gate(Kind.HOLD, null, null);
     static final Gate REMOVED = new Gate(Kind.REMOVED, null, null);
+    static final Gate NOT_STARTED = refuse(PluginSlot.NOT_STARTED);
+    static final Gate STOPPED = refuse(SHUTTING_DOWN);
 
     static Gate serve(PluginRouter router) {
       return new Gate(Kind.SERVE, router, null);
@@ -74,10 +76,11 @@ public final class PluginSlot {
   private boolean backendStopping;
   private PluginRouter router;
   /**
-   * The router while the slot is {@code OPEN}, else null: written under the lock, read without it,
-   * so a request to a running plugin takes no lock (every request of a plugin shares this slot).
+   * The answer while the slot is settled — open (serve), stopped or failed (refuse) — else null:
+   * written under the lock, read without it, so that requests to a running plugin, and the flood a
+   * failed one gets, take no lock (every request of a plugin shares this slot).
    */
-  private volatile PluginRouter openRouter;
+  private volatile Gate settled;
   /** Why no start is pending, confirmed by two looks; null while one is (or may be). */
   private String noStart;
   /** The first look's answer, waiting for the second. */
@@ -125,7 +128,6 @@ public final class PluginSlot {
     try {
       state = State.PENDING;
       router = next;
-      openRouter = null;
       wake = changedLocked();
     } finally {
       lock.unlock();
@@ -140,7 +142,6 @@ public final class PluginSlot {
     try {
       if (router == started) {
         state = State.OPEN;
-        openRouter = started;
         wake = changedLocked();
         log.serving();
       }
@@ -162,7 +163,6 @@ public final class PluginSlot {
       if (router == stopping) {
         state = backendStopping ? State.STOPPED : State.RESTARTING;
         router = null;
-        openRouter = null;
         wake = changedLocked();
       }
     } finally {
@@ -194,7 +194,9 @@ public final class PluginSlot {
     return wakeLocked();
   }
 
+  /** Every change goes through here: the lock-free answer is renewed, waiters wake. */
   private List<Runnable> wakeLocked() {
+    settled = settledLocked();
     changed.signalAll();
     if (waiters.isEmpty()) {
       return List.of();
@@ -204,11 +206,11 @@ public final class PluginSlot {
     return wake;
   }
 
-  /** What a request gets now: no lock while the plugin is open. */
+  /** What a request gets now: no lock while the slot is settled. */
   Gate gate() {
-    PluginRouter open = openRouter;
-    if (open != null) {
-      return Gate.serve(open);
+    Gate known = settled;
+    if (known != null) {
+      return known;
     }
     lock.lock();
     try {
@@ -218,19 +220,33 @@ public final class PluginSlot {
     }
   }
 
+  /** RESTARTING is never settled: presence is asked per request (404 at once when removed). */
+  private Gate settledLocked() {
+    switch (state) {
+      case OPEN:
+        return Gate.serve(router);
+      case STOPPED:
+        return Gate.STOPPED;
+      case PENDING:
+        return noStart != null ? Gate.NOT_STARTED : null;
+      default:
+        return null;
+    }
+  }
+
   private Gate gateLocked() {
     switch (state) {
       case OPEN:
         return Gate.serve(router);
       case STOPPED:
-        return Gate.refuse(SHUTTING_DOWN);
+        return Gate.STOPPED;
       case RESTARTING:
         if (!presence.isProvided(pluginId)) {
           return Gate.REMOVED;
         }
-        return noStart != null ? Gate.refuse(SHUTTING_DOWN) : Gate.HOLD;
+        return noStart != null ? Gate.STOPPED : Gate.HOLD;
       default:
-        return noStart != null ? Gate.refuse(NOT_STARTED) : Gate.HOLD;
+        return noStart != null ? Gate.NOT_STARTED : Gate.HOLD;
     }
   }
 
