@@ -5,6 +5,7 @@ import dev.greenroom.backend.api.services.RootConfigService;
 import dev.greenroom.backend.api.services.RootHttpRouterService;
 import dev.greenroom.http.standalone.PluginPresence;
 import dev.greenroom.http.standalone.PluginStarts;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -43,7 +44,7 @@ public final class PluginSlots {
     this.limits = RequestLimits.read(
         config, rootRouter instanceof RootHttpRouter r ? r.maxThreads() : java.util.OptionalInt.empty());
     this.logger = logger;
-    this.watch = new SlotWatch(slots::values, limits.requestTimeout().toMillis(), logger);
+    this.watch = new SlotWatch(this, limits.requestTimeout().toMillis(), logger);
   }
 
   /** The slot of {@code pluginId}, mounted on first use. */
@@ -65,6 +66,11 @@ public final class PluginSlots {
   public void backendStopping() {
     backendStopping = true;
     slots.values().forEach(PluginSlot::backendStopping);
+  }
+
+  /** The slots, for the {@link SlotWatch}. */
+  Collection<PluginSlot> watched() {
+    return slots.values();
   }
 
   /** The backend stopped (root shutdown): the watch thread ends. */
