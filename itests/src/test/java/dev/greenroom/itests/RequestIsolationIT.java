@@ -88,18 +88,32 @@ public class RequestIsolationIT extends LiveSupport {
     }
 
     // the log: one line for the failing slot, none per refused request (before: a stack trace each)
-    Thread.sleep(500); // the request log's writer thread catches up
-    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    List<String> lines = awaitRequestLines(log, requests);
     List<String> slotLines = lines.stream().filter(l -> l.contains("is failing requests with 503")).toList();
     assertEquals(List.of("httpRouter||Plugin 'live' is failing requests with 503 (Service has not started up yet): "
         + "it failed: Error: live.fail is set"), slotLines);
     List<String> refusedLogged = lines.stream()
         .filter(l -> l.contains("RefusedRequest") || l.contains("Request failed with status 503")).toList();
     assertEquals(List.of(), refusedLogged);
-    long requestLines = lines.stream().filter(l -> l.startsWith("rootHttpRouter|incomingRequest|")).count();
+    long requestLines = requestLines(lines);
     assertTrue(requests + " requests, " + requestLines + " request lines", requestLines >= requests);
     assertTrue("at most a line per request and a few others: " + lines.size() + " lines for " + requests
         + " requests", lines.size() < requestLines + 50);
+  }
+
+  /** The log's lines once it has at least {@code requests} request lines (its writer thread may lag). */
+  private static List<String> awaitRequestLines(Path log, int requests) throws Exception {
+    long end = System.nanoTime() + LONG.toNanos();
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    while (requestLines(lines) < requests && System.nanoTime() < end) {
+      Thread.sleep(100);
+      lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    }
+    return lines;
+  }
+
+  private static long requestLines(List<String> lines) {
+    return lines.stream().filter(l -> l.startsWith("rootHttpRouter|incomingRequest|")).count();
   }
 
   /**
