@@ -4,6 +4,9 @@ import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.test.TestBackend;
 import dev.greenroom.http.standalone.EmbeddedJetty;
 import dev.greenroom.http.standalone.HttpServices;
+import dev.greenroom.http.standalone.PluginPresence;
+import dev.greenroom.http.standalone.PluginStarts;
+import dev.greenroom.http.standalone.PluginStates;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,15 +22,22 @@ import java.util.Map;
 
 /** A TestBackend with the real HTTP services on an embedded Jetty (free port) and {@link TokenAuth}. */
 final class HttpBackend {
-  final EmbeddedJetty jetty = new EmbeddedJetty();
+  final EmbeddedJetty jetty;
   final TestBackend.Builder builder;
   private final HttpClient client = HttpClient.newHttpClient();
 
   HttpBackend(Map<String, Object> backendConfig) {
+    this(backendConfig, new EmbeddedJetty(), PluginStarts.ASSUME_PENDING);
+  }
+
+  /** On {@code jetty} (e.g. a small thread pool), with {@code starts} as the runtime's plugin states. */
+  HttpBackend(Map<String, Object> backendConfig, EmbeddedJetty jetty, PluginStarts starts) {
+    this.jetty = jetty;
     Map<String, Object> backend = new HashMap<>(backendConfig);
     backend.putIfAbsent("listen", Map.of("host", "127.0.0.1", "port", 0));
     builder = TestBackend.builder().config(Map.of("backend", backend));
-    for (ServiceFactory<?> f : HttpServices.factories(jetty)) {
+    for (ServiceFactory<?> f :
+        HttpServices.factories(jetty, PluginStates.NONE, PluginPresence.ALWAYS, starts)) {
       builder.defaultService(f);
     }
     for (ServiceFactory<?> f : TokenAuth.factories()) {

@@ -98,6 +98,33 @@ public final class ConfigValues {
     return (long) (amount * factor);
   }
 
+  /** A whole number of at least {@code min}: a number or a numeric string, as YAML may give either. */
+  public static int count(Config config, String key, int fallback, int min) {
+    Optional<Object> raw = config.getOptional(key);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    Object v = raw.get();
+    String expected = min == 0 ? "a whole number (0 or more)" : "a whole number of at least " + min;
+    long n;
+    if (v instanceof Number num) {
+      if (num.doubleValue() != Math.rint(num.doubleValue())) {
+        throw invalid(key, v, expected);
+      }
+      n = num.longValue();
+    } else {
+      try {
+        n = Long.parseLong(String.valueOf(v).trim());
+      } catch (NumberFormatException e) {
+        throw invalid(key, v, expected);
+      }
+    }
+    if (n < min || n > Integer.MAX_VALUE) {
+      throw invalid(key, v, expected);
+    }
+    return (int) n;
+  }
+
   private static IllegalArgumentException invalid(String key, Object value, String expected) {
     return new IllegalArgumentException("Invalid config value at '" + key + "': '" + value + "' is not " + expected);
   }

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Backstage's error middleware: answers {@code {error: {name, message}, request: {method, url},
  * response: {statusCode}}}. A {@link BackstageError} gives its own status; anything else is 500.
- * Never a stack trace in the body: 5xx errors are logged with theirs instead.
+ * Never a stack trace in the body: 5xx errors are logged with theirs instead, except the server's
+ * own {@link RefusedRequest}s, whose causes are logged once per change.
  */
 public final class ErrorResponses {
   private ErrorResponses() {}
@@ -57,7 +58,8 @@ public final class ErrorResponses {
       throws IOException {
     Throwable error = unwrap(thrown);
     int status = statusOf(error);
-    if (status >= 500) {
+    // RefusedRequest: the slot logs its cause once per change, not once per request
+    if (status >= 500 && !(error instanceof RefusedRequest)) {
       logger.error("Request failed with status " + status + ": " + request.getMethod() + " " + urlOf(request), error);
     }
     if (response.isCommitted()) {

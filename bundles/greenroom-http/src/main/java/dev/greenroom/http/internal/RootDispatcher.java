@@ -1,10 +1,10 @@
 package dev.greenroom.http.internal;
 
 import dev.greenroom.backend.api.errors.NotFoundError;
-import dev.greenroom.backend.api.errors.ServiceUnavailableError;
 import dev.greenroom.backend.api.services.HealthResult;
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.backend.api.services.RootHealthService;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
  * The one servlet that owns the whole URL space. Its chain is Backstage's default middleware
  * order: helmet (security headers), path guard, CORS, compression, request logging, body limit,
  * health router, routes, not-found, error handler. It also counts requests in flight so that shutdown can let them finish.
+ * A request held at a plugin's slot ({@link HeldRequest}) passes through here once per dispatch;
+ * it is counted and logged once, by the pass that ends without a hold.
  */
 public final class RootDispatcher extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -61,7 +63,18 @@ public final class RootDispatcher extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    inFlight.increment();
+    HeldRequest held = HeldRequest.of(request);
+    // the previous dispatch ended in a hold (not a handler's own async dispatch)
+    if (held != null && request.getDispatcherType() == DispatcherType.ASYNC && held.heldThisPass()) {
+      // a held request resumed: counted in flight since it arrived; the chain runs again from a
+      // clean response (nothing was written while it waited)
+      held.beginPass();
+      if (!response.isCommitted()) {
+        response.reset();
+      }
+    } else {
+      inFlight.increment();
+    }
     try {
       GzipResponse gzip = Compression.accepts(request) ? new GzipResponse(response) : null;
       HttpServletResponse out = gzip == null ? response : gzip;
@@ -70,19 +83,35 @@ public final class RootDispatcher extends HttpServlet {
       } catch (Exception | LinkageError e) {
         ErrorResponses.send(request, out, e, logger);
       }
-      if (gzip != null && !request.isAsyncStarted()) {
+      if (gzip != null && !heldNow(request) && !request.isAsyncStarted()) {
         gzip.finish();
       }
     } finally {
-      // also when the client went away while the answer was written
-      requestLog.record(request, response);
-      inFlight.decrement();
+      HeldRequest nowHeld = heldNow(request) ? HeldRequest.of(request) : null;
+      if (nowHeld != null) {
+        // the pass that answers it logs and counts it; or this, if the client leaves meanwhile
+        nowHeld.onAbandoned(() -> finished(request, response));
+      } else {
+        // also when the client went away while the answer was written
+        finished(request, response);
+      }
     }
+  }
+
+  /** Whether this dispatch ended with the request on hold at a plugin's slot. */
+  private static boolean heldNow(HttpServletRequest request) {
+    HeldRequest held = HeldRequest.of(request);
+    return held != null && held.heldThisPass();
+  }
+
+  private void finished(HttpServletRequest request, HttpServletResponse response) {
+    requestLog.record(request, response);
+    inFlight.decrement();
   }
 
   private void dispatch(HttpServletRequest request, HttpServletResponse response) throws Exception {
     if (closed) {
-      throw new ServiceUnavailableError("Server is shutting down");
+      throw new RefusedRequest("Server is shutting down");
     }
     securityHeaders.apply(response);
     PathGuard.check(request.getRequestURI());

@@ -11,6 +11,7 @@ import jakarta.servlet.Servlet;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Backstage's default root HTTP router: its own route table served by one {@link RootDispatcher}
@@ -27,6 +28,7 @@ public final class RootHttpRouter implements RootHttpRouterService {
   private final RouteTable routes = new RouteTable();
   private final RootDispatcher dispatcher;
   private final ListenOptions listen;
+  private volatile ServletHost host;
 
   private RootHttpRouter(RootConfigService config, LoggerService logger, RootHealthService health) {
     this.listen = ListenOptions.read(config);
@@ -52,6 +54,7 @@ public final class RootHttpRouter implements RootHttpRouterService {
     RootHttpRouter router = new RootHttpRouter(config, logger, health);
     Duration delay = ConfigValues.duration(config, "backend.lifecycle.serverShutdownDelay", Duration.ZERO);
     host.start(router.dispatcher, router.listen.host(), router.listen.port());
+    router.host = host;
     logger.info("Listening on " + router.listen.host() + ":" + router.listen.port());
     lifecycle.addBeforeShutdownHook(() -> {
       if (!delay.isZero()) {
@@ -81,6 +84,12 @@ public final class RootHttpRouter implements RootHttpRouterService {
 
   public ListenOptions listen() {
     return listen;
+  }
+
+  /** The server's thread pool size, if its host knows it (for the per-plugin concurrency default). */
+  public OptionalInt maxThreads() {
+    ServletHost h = host;
+    return h == null ? OptionalInt.empty() : h.maxThreads();
   }
 
   private static Map<String, String> healthHeaders(RootConfigService config) {

@@ -2,10 +2,12 @@ package dev.greenroom.http.standalone;
 
 import jakarta.servlet.http.HttpServlet;
 import java.net.InetSocketAddress;
+import java.util.OptionalInt;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A plain-Java {@link ServletHost}: a Jetty 12 server of its own. Port 0 picks a free port; read it
@@ -13,23 +15,57 @@ import org.eclipse.jetty.server.ServerConnector;
  * (in OSGi, Pax Web owns the server).
  */
 public final class EmbeddedJetty implements ServletHost {
+  private final int maxThreads;
   private Server server;
   private volatile int port = -1;
+
+  /** Jetty's default thread pool (200 threads). */
+  public EmbeddedJetty() {
+    this(0);
+  }
+
+  /** A pool of at most {@code maxThreads} threads (0: Jetty's default), e.g. to test that holds take none. */
+  public EmbeddedJetty(int maxThreads) {
+    this.maxThreads = maxThreads;
+  }
 
   @Override
   public synchronized void start(HttpServlet dispatcher, String host, int port) throws Exception {
     if (server != null) {
       throw new IllegalStateException("EmbeddedJetty already serves a dispatcher");
     }
-    Server s = new Server(new InetSocketAddress(host, port));
+    Server s;
+    if (maxThreads > 0) {
+      s = new Server(new QueuedThreadPool(maxThreads, Math.min(4, maxThreads)));
+      ServerConnector connector = new ServerConnector(s, 1, 1);
+      connector.setHost(host);
+      connector.setPort(port);
+      s.addConnector(connector);
+    } else {
+      s = new Server(new InetSocketAddress(host, port));
+    }
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServlet(new ServletHolder("greenroom-dispatcher", dispatcher), "/*");
+    ServletHolder holder = new ServletHolder("greenroom-dispatcher", dispatcher);
+    // requests held for a plugin's pending start wait without a thread (as on Pax Web's whiteboard)
+    holder.setAsyncSupported(true);
+    context.addServlet(holder, "/*");
     s.setHandler(context);
     s.setStopAtShutdown(false);
     s.start();
     this.port = ((ServerConnector) s.getConnectors()[0]).getLocalPort();
     this.server = s;
+  }
+
+  /** The configured pool size, or Jetty's default pool's (200) once started. */
+  @Override
+  public synchronized OptionalInt maxThreads() {
+    if (maxThreads > 0) {
+      return OptionalInt.of(maxThreads);
+    }
+    return server != null && server.getThreadPool() instanceof QueuedThreadPool pool
+        ? OptionalInt.of(pool.getMaxThreads())
+        : OptionalInt.empty();
   }
 
   /** The port actually listened on, -1 before start. */

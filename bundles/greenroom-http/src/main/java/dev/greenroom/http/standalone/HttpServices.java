@@ -44,7 +44,16 @@ public final class HttpServices {
 
   /** As above; {@code presence} tells a removed plugin (404 at once) from a restarting one (held). */
   public static List<ServiceFactory<?>> factories(ServletHost host, PluginStates states, PluginPresence presence) {
-    return List.of(rootHttpRouter(host), httpRouter(presence), rootHealth(states), discovery());
+    return factories(host, states, presence, PluginStarts.ASSUME_PENDING);
+  }
+
+  /**
+   * As above; {@code starts} tells a plugin whose start is pending (its requests are held) from one
+   * that failed or stopped (503 at once).
+   */
+  public static List<ServiceFactory<?>> factories(
+      ServletHost host, PluginStates states, PluginPresence presence, PluginStarts starts) {
+    return List.of(rootHttpRouter(host), httpRouter(presence, starts), rootHealth(states), discovery());
   }
 
   public static ServiceFactory<RootHttpRouterService> rootHttpRouter(ServletHost host) {
@@ -77,6 +86,16 @@ public final class HttpServices {
    * holds requests for the next instance, unless {@code presence} says the plugin was removed.
    */
   public static ServiceFactory<HttpRouterService> httpRouter(PluginPresence presence) {
+    return httpRouter(presence, PluginStarts.ASSUME_PENDING);
+  }
+
+  /**
+   * As {@link #httpRouter(PluginPresence)}; requests are held only while {@code starts} says a start
+   * of the plugin is pending, and each plugin's requests are bounded by {@code
+   * backend.server.pluginConcurrency}, {@code backend.server.pluginHeldRequests} and {@code
+   * backend.server.requestTimeout}.
+   */
+  public static ServiceFactory<HttpRouterService> httpRouter(PluginPresence presence, PluginStarts starts) {
     return ServiceFactory.of(CoreServices.HTTP_ROUTER)
         .initialization(Initialization.ALWAYS)
         .deps(
@@ -94,9 +113,11 @@ public final class HttpServices {
               root.get(CoreServices.ROOT_HTTP_ROUTER),
               root.get(CoreServices.ROOT_CONFIG),
               root.get(CoreServices.ROOT_LOGGER).child(Map.of("service", "httpRouter")),
-              presence);
+              presence,
+              starts);
           // plugin shutdowns after this are the backend's stop, not restarts: 503, no holding
           root.get(CoreServices.ROOT_LIFECYCLE).addBeforeShutdownHook(slots::backendStopping);
+          root.get(CoreServices.ROOT_LIFECYCLE).addShutdownHook(slots::close);
           return slots;
         })
         .factoryWithContext((deps, context) -> {

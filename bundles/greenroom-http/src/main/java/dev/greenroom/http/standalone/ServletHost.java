@@ -1,6 +1,7 @@
 package dev.greenroom.http.standalone;
 
 import jakarta.servlet.http.HttpServlet;
+import java.util.OptionalInt;
 
 /**
  * Where the root router's one dispatcher servlet is served: an embedded Jetty in plain Java
@@ -13,4 +14,12 @@ public interface ServletHost {
 
   /** Withdraws the dispatcher (and stops the server where this host owns one). */
   void stop() throws Exception;
+
+  /**
+   * The most threads the server serves requests with, if this host knows it: the default bound on
+   * one plugin's concurrent requests ({@code backend.server.pluginConcurrency}) is a third of it.
+   */
+  default OptionalInt maxThreads() {
+    return OptionalInt.empty();
+  }
 }

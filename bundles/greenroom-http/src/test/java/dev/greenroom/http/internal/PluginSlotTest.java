@@ -132,4 +132,49 @@ class PluginSlotTest {
     slot.stopped(first);
     assertSame(second, slot.awaitRouter());
   }
+
+  @Test
+  void noStartPendingIsTrustedOnlyFromTwoLooksInARow() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<String> runtime = new java.util.concurrent.atomic.AtomicReference<>();
+    PluginSlot slot = new PluginSlot("p", RequestLimits.DEFAULTS.withPauseTimeout(LONG), id -> true,
+        id -> java.util.Optional.ofNullable(runtime.get()), null);
+    slot.attach(router("p"));
+    assertEquals(PluginSlot.Gate.Kind.HOLD, slot.gate().kind());
+
+    // the runtime passes through STOPPED between the halves of a restart: one look is not enough
+    runtime.set("it is stopped");
+    slot.refresh();
+    assertEquals(PluginSlot.Gate.Kind.HOLD, slot.gate().kind());
+    runtime.set(null);
+    slot.refresh();
+    runtime.set("it failed: Boom");
+    slot.refresh();
+    assertEquals(PluginSlot.Gate.Kind.HOLD, slot.gate().kind());
+
+    // a second look in a row: refused at once
+    slot.refresh();
+    assertEquals(PluginSlot.Gate.refuse(PluginSlot.NOT_STARTED), slot.gate());
+    ServiceUnavailableError e = assertThrows(ServiceUnavailableError.class, slot::awaitRouter);
+    assertEquals("Service has not started up yet", e.getMessage());
+
+    // a new start (the runtime says so, or a new instance attaches): held again
+    runtime.set(null);
+    slot.refresh();
+    assertEquals(PluginSlot.Gate.Kind.HOLD, slot.gate().kind());
+  }
+
+  @Test
+  void aHeldRequestIsResumedWhenTheVerdictComes() {
+    PluginSlot slot = new PluginSlot("p", RequestLimits.DEFAULTS.withPauseTimeout(LONG), id -> true,
+        id -> java.util.Optional.of("it failed: Boom"), null);
+    slot.attach(router("p"));
+    java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
+    assertEquals(true, slot.hold(resumed::incrementAndGet));
+    slot.refresh();
+    assertEquals(0, resumed.get());
+    slot.refresh();
+    assertEquals(1, resumed.get());
+    // refused now: nothing more is held
+    assertEquals(false, slot.hold(resumed::incrementAndGet));
+  }
 }

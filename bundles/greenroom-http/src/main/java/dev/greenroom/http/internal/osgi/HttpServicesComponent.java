@@ -25,7 +25,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * Registers the four HTTP service factories as {@link BackendFeature} services (ranking 100) for
  * the runtime to pick up; the dispatcher is served through the Servlet Whiteboard. The readiness
- * body's plugin states come from the runtime's {@link GreenroomRuntime}, when present.
+ * body's plugin states come from the runtime's {@link GreenroomRuntime}, when present, and so does
+ * whether a plugin's start is pending (its requests are held) or not (503 at once).
  */
 @Component(immediate = true)
 public final class HttpServicesComponent {
@@ -45,7 +46,8 @@ public final class HttpServicesComponent {
   @Activate
   void activate(BundleContext context) {
     WhiteboardServletHost host = new WhiteboardServletHost(context, new PaxWebListen(context, () -> configAdmin));
-    for (ServiceFactory<?> factory : HttpServices.factories(host, this::pluginStates, new BundlePluginPresence(context))) {
+    for (ServiceFactory<?> factory : HttpServices.factories(
+        host, this::pluginStates, new BundlePluginPresence(context), new RuntimePluginStarts(() -> runtime))) {
       Hashtable<String, Object> props = new Hashtable<>();
       props.put(Constants.SERVICE_RANKING, RANKING);
       registrations.add(context.registerService(BackendFeature.class, factory, props));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
@@ -21,6 +22,7 @@ final class PaxWebListen {
   static final String PID = "org.ops4j.pax.web";
   static final String PORT = "org.osgi.service.http.port";
   static final String ADDRESSES = "org.ops4j.pax.web.listening.addresses";
+  static final String MAX_THREADS = "org.ops4j.pax.web.server.maxThreads";
 
   private final BundleContext context;
   private final Supplier<ConfigurationAdmin> configAdmin;
@@ -52,5 +54,21 @@ final class PaxWebListen {
     next.put(PORT, String.valueOf(port));
     next.put(ADDRESSES, host);
     existing.update(next);
+  }
+
+  /** Pax Web's thread pool size from its PID or the framework properties; empty if unset or unreadable. */
+  OptionalInt maxThreads() {
+    String value = context.getProperty(MAX_THREADS);
+    try {
+      ConfigurationAdmin admin = configAdmin.get();
+      Configuration existing = admin == null ? null : admin.getConfiguration(PID, "?");
+      Dictionary<String, Object> props = existing == null ? null : existing.getProperties();
+      if (props != null && props.get(MAX_THREADS) != null) {
+        value = String.valueOf(props.get(MAX_THREADS));
+      }
+      return value == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(value.trim()));
+    } catch (IOException | RuntimeException unreadable) {
+      return OptionalInt.empty(); // Pax Web refuses such a value itself; the bound keeps its default
+    }
   }
 }

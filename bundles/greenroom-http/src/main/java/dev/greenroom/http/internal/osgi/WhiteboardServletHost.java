@@ -4,6 +4,7 @@ import dev.greenroom.http.standalone.ServletHost;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import java.util.Hashtable;
+import java.util.OptionalInt;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
@@ -36,6 +37,12 @@ final class WhiteboardServletHost implements ServletHost {
     props.put(NAME, "greenroom-dispatcher");
     props.put(ASYNC, Boolean.TRUE);
     registration = context.registerService(Servlet.class, dispatcher, props);
+  }
+
+  /** Pax Web's {@code org.ops4j.pax.web.server.maxThreads}, when configured. */
+  @Override
+  public OptionalInt maxThreads() {
+    return listen.maxThreads();
   }
 
   @Override
