@@ -1,6 +1,6 @@
 package dev.greenroom.shell;
 
-import dev.greenroom.backend.runtime.state.DeployProblemDTO;
+import dev.greenroom.backend.runtime.state.DeployFolderDTO;
 import dev.greenroom.backend.runtime.state.DiagnosisDTO;
 import dev.greenroom.backend.runtime.state.ExtensionPointDTO;
 import dev.greenroom.backend.runtime.state.FeatureState;
@@ -89,9 +89,9 @@ public class GreenroomCommands {
         + (known.isEmpty() ? "none" : known));
   }
 
-  @Descriptor("List files in the hot-deploy folder that were not installed, and why")
-  public List<String> deploy() {
-    return runtime.deployProblems().stream().map(DeployProblemDTO::message).toList();
+  @Descriptor("Show the hot-deploy folder: files in it that are not in use (corrupt, refused, unresolved) and why")
+  public DeployFolderDTO deploy() {
+    return runtime.deployFolder();
   }
 
   @Descriptor("Restart one plugin with the modules present now (its shutdown hooks run, then init again); other plugins are untouched")

@@ -18,7 +18,9 @@ import org.osgi.service.component.annotations.Component;
       "osgi.converter.classes=dev.greenroom.backend.runtime.state.ModuleDTO",
       "osgi.converter.classes=dev.greenroom.backend.runtime.state.ExtensionPointDTO",
       "osgi.converter.classes=dev.greenroom.backend.runtime.state.ServiceDTO",
-      "osgi.converter.classes=dev.greenroom.backend.runtime.state.DiagnosisDTO"
+      "osgi.converter.classes=dev.greenroom.backend.runtime.state.DiagnosisDTO",
+      "osgi.converter.classes=dev.greenroom.backend.runtime.state.DeployFolderDTO",
+      "osgi.converter.classes=dev.greenroom.backend.runtime.state.DeployProblemDTO"
     })
 public class GreenroomConverter implements Converter {
   private final ShellFormatter formatter = new ShellFormatter();

@@ -28,6 +28,11 @@ final class FakeRuntime implements GreenroomRuntime {
   }
 
   @Override
+  public dev.greenroom.backend.runtime.state.DeployFolderDTO deployFolder() {
+    return new dev.greenroom.backend.runtime.state.DeployFolderDTO("deploy", 3, deployProblems);
+  }
+
+  @Override
   public List<PluginDTO> plugins() {
     return List.copyOf(plugins);
   }

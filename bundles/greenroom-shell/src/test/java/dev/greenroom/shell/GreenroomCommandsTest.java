@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.greenroom.backend.runtime.state.DeployFolderDTO;
+import dev.greenroom.backend.runtime.state.DeployProblemDTO;
 import dev.greenroom.backend.runtime.state.DiagnosisDTO;
 import dev.greenroom.backend.runtime.state.DiagnosisDTO.ReasonCode;
 import dev.greenroom.backend.runtime.state.FeatureState;
@@ -139,10 +141,11 @@ class GreenroomCommandsTest {
   }
 
   @Test
-  void deployListsTheFilesThatWereNotInstalled() {
-    assertEquals(List.of(), commands.deploy());
-    String message = "Refused b.jar: bundle x.y 1.0.0 is already installed from a.jar";
-    runtime.deployProblems.add(new dev.greenroom.backend.runtime.state.DeployProblemDTO("/deploy/b.jar", message, 1));
-    assertEquals(List.of(message), commands.deploy());
+  void deployReturnsTheFolderWithTheFilesThatAreNotInUse() {
+    assertEquals(new DeployFolderDTO("deploy", 3, List.of()), commands.deploy());
+    DeployProblemDTO refused = new DeployProblemDTO("/deploy/b.jar", DeployProblemDTO.ReasonCode.DUPLICATE_BUNDLE, "x.y 1.0.0",
+        null, "Refused b.jar: bundle x.y 1.0.0 is already installed from a.jar", 1);
+    runtime.deployProblems.add(refused);
+    assertEquals(List.of(refused), commands.deploy().problems());
   }
 }

@@ -1,5 +1,7 @@
 package dev.greenroom.shell.text;
 
+import dev.greenroom.backend.runtime.state.DeployFolderDTO;
+import dev.greenroom.backend.runtime.state.DeployProblemDTO;
 import dev.greenroom.backend.runtime.state.DiagnosisDTO;
 import dev.greenroom.backend.runtime.state.ExtensionPointDTO;
 import dev.greenroom.backend.runtime.state.ModuleDTO;
@@ -20,7 +22,7 @@ public final class ShellFormatter {
   /** The DTO types this formatter knows, in no particular order. */
   public static final List<Class<?>> TYPES = List.of(
       PluginDTO.class, ModuleDTO.class, ExtensionPointDTO.class, ServiceDTO.class,
-      DiagnosisDTO.class);
+      DiagnosisDTO.class, DeployFolderDTO.class, DeployProblemDTO.class);
 
   public CharSequence format(Object target, Detail detail) {
     if (target instanceof Collection<?> c) {
@@ -49,6 +51,16 @@ public final class ShellFormatter {
         case PART -> d.pluginId();
       };
     }
+    if (target instanceof DeployFolderDTO d) {
+      return switch (detail) {
+        case INSPECT -> DeployText.block(d);
+        case LINE -> DeployText.line(d);
+        case PART -> Cells.text(d.folder());
+      };
+    }
+    if (target instanceof DeployProblemDTO p) {
+      return detail == Detail.PART ? DeployText.fileName(p) : p.message();
+    }
     return null;
   }
 
@@ -71,7 +83,10 @@ public final class ShellFormatter {
     if (type == ServiceDTO.class) {
       return ServiceText.table((List<ServiceDTO>) list);
     }
-    return DiagnosisText.blocks((List<DiagnosisDTO>) list);
+    if (type == DiagnosisDTO.class) {
+      return DiagnosisText.blocks((List<DiagnosisDTO>) list);
+    }
+    return null; // lists of the deploy DTOs print element by element
   }
 
   /** The DTO type of every element, or null if the elements are not all of one known type. */

@@ -32,10 +32,19 @@ public interface GreenroomRuntime {
   PluginDTO restart(String pluginId);
 
   /**
-   * Files in the hot-deploy folder that were not installed (a corrupt jar, a second jar with the
-   * symbolic name and version of an installed bundle), sorted by file; empty without FileInstall.
+   * Files in the hot-deploy folder that are not in use (a corrupt jar, a second jar with the
+   * symbolic name and version of an installed bundle, an installed bundle that cannot resolve),
+   * sorted by file; empty without FileInstall.
    */
   default List<DeployProblemDTO> deployProblems() {
     return List.of();
+  }
+
+  /**
+   * The hot-deploy folder: where it is, how many bundles were installed from it, and {@link
+   * #deployProblems()} (corrupt, refused and unresolved jars).
+   */
+  default DeployFolderDTO deployFolder() {
+    return new DeployFolderDTO(null, 0, deployProblems());
   }
 }

@@ -5,7 +5,7 @@
  * endpoints read it.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package dev.greenroom.backend.runtime.state;
 
 import org.osgi.annotation.bundle.Export;

@@ -38,6 +38,7 @@ final class StateRoutes {
         }))
         .get("/v1/extension-points", servicesOnly(httpAuth, req -> runtime.extensionPoints()))
         .get("/v1/services", servicesOnly(httpAuth, req -> runtime.services()))
+        .get("/v1/deploy", servicesOnly(httpAuth, req -> runtime.deployFolder()))
         .build();
   }
 

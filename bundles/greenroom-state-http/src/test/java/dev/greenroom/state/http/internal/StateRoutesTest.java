@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenroom.auth.AuthServiceFactories;
 import dev.greenroom.backend.api.ServiceFactory;
+import dev.greenroom.backend.runtime.state.DeployFolderDTO;
+import dev.greenroom.backend.runtime.state.DeployProblemDTO;
 import dev.greenroom.backend.runtime.state.DiagnosisDTO;
 import dev.greenroom.backend.runtime.state.ExtensionPointDTO;
 import dev.greenroom.backend.runtime.state.FeatureState;
@@ -65,6 +67,13 @@ class StateRoutesTest {
       restarted.add(pluginId);
       return catalog;
     }
+
+    @Override
+    public DeployFolderDTO deployFolder() {
+      return new DeployFolderDTO("deploy", 2, List.of(new DeployProblemDTO("/srv/deploy/broken.jar",
+          DeployProblemDTO.ReasonCode.UNRESOLVED, "com.example.broken 1.0.0 [42]", "osgi.wiring.package; (osgi.wiring.package=x)",
+          "Unresolved broken.jar: bundle com.example.broken 1.0.0 [42] cannot resolve: missing requirement osgi.wiring.package; (osgi.wiring.package=x)", 5)));
+    }
   }
 
   private final EmbeddedJetty jetty = new EmbeddedJetty();
@@ -110,6 +119,23 @@ class StateRoutesTest {
       assertEquals(404, unknown.statusCode());
       assertEquals(Map.of("name", "NotFoundError", "message", "No plugin with id 'nope'"),
           JSON.readValue(unknown.body(), Map.class).get("error"));
+    }
+  }
+
+  @Test
+  void theDeployFolderWithItsProblemsIsJson() throws Exception {
+    try (TestBackend backend = start()) {
+      assertEquals(401, send("GET", "/v1/deploy", null).statusCode());
+      HttpResponse<String> r = send("GET", "/v1/deploy", TOKEN);
+      assertEquals(200, r.statusCode(), r.body());
+      Map<?, ?> folder = JSON.readValue(r.body(), Map.class);
+      assertEquals("deploy", folder.get("folder"));
+      assertEquals(2, folder.get("installedBundles"));
+      Map<?, ?> problem = (Map<?, ?>) ((List<?>) folder.get("problems")).get(0);
+      assertEquals("UNRESOLVED", problem.get("code"));
+      assertEquals("com.example.broken 1.0.0 [42]", problem.get("bundle"));
+      assertEquals("osgi.wiring.package; (osgi.wiring.package=x)", problem.get("requirement"));
+      assertEquals("/srv/deploy/broken.jar", problem.get("file"));
     }
   }
 

@@ -60,7 +60,8 @@ public final class DeployGuard {
     }
     String message = "Refused " + file.getName() + ": bundle " + bundle.symbolicName() + " " + bundle.version()
         + " is already installed from " + other.get();
-    problems.put(file.getPath(), new DeployProblemDTO(file.getPath(), message, System.currentTimeMillis()));
+    problems.put(file.getPath(), new DeployProblemDTO(file.getPath(), DeployProblemDTO.ReasonCode.DUPLICATE_BUNDLE,
+        bundle.symbolicName() + " " + bundle.version(), null, message, System.currentTimeMillis()));
     logger.get().error(message);
   }
 
@@ -86,7 +87,8 @@ public final class DeployGuard {
     }
     String message = "Ignored " + file.getName() + ": not a readable jar (" + reason
         + "); it is retried when the file changes";
-    problems.put(file.getPath(), new DeployProblemDTO(file.getPath(), message, System.currentTimeMillis()));
+    problems.put(file.getPath(), new DeployProblemDTO(file.getPath(), DeployProblemDTO.ReasonCode.CORRUPT_JAR,
+        null, null, message, System.currentTimeMillis()));
     logger.get().error(message);
   }
 

@@ -6,6 +6,7 @@ import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.internal.defaults.DefaultServiceFactories;
 import dev.greenroom.backend.runtime.internal.defaults.SinkLogger;
 import dev.greenroom.backend.runtime.internal.deploy.DeployGuard;
+import dev.greenroom.backend.runtime.internal.deploy.UnresolvedDeploys;
 import dev.greenroom.backend.runtime.internal.live.LiveBackend;
 import dev.greenroom.backend.runtime.internal.wiring.StartupErrors;
 import dev.greenroom.backend.runtime.state.GreenroomRuntime;
@@ -42,6 +43,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
   private ExtensionPointServices extensionPointServices;
   private ServiceProviderGate serviceProviders;
   private PluginWiringHook wiringHook;
+  private ResolveAttempts resolveAttempts;
   private volatile LiveBackend backend;
   private boolean rootStarting;
   private volatile boolean stopping;
@@ -69,7 +71,11 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     features.onFactory(serviceProviders::factoryArrived);
     features.open();
     DeployGuard deployGuard = new DeployGuard(new InstalledBundles(context)::installedFrom, coordinators::logger);
-    registrations.add(context.registerService(GreenroomRuntime.class, new RuntimeState(coordinators, () -> backend, wiringHook, deployGuard), null));
+    DeployFolder deployFolder = new DeployFolder(context, new UnresolvedDeploys(coordinators::logger, System::currentTimeMillis));
+    resolveAttempts = new ResolveAttempts(deployFolder);
+    registrations.add(context.registerService(ResolverHookFactory.class, resolveAttempts, null));
+    registrations.add(context.registerService(GreenroomRuntime.class,
+        new RuntimeState(coordinators, () -> backend, wiringHook, deployGuard, deployFolder), null));
     if (InstalledBundles.importsPackage(context, DeployInstaller.PACKAGE)) {
       // loaded only now: DeployInstaller links against FileInstall's optional package
       registrations.add(DeployInstaller.register(context, deployGuard));
@@ -208,6 +214,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
       }
     }
     registrations.clear();
+    resolveAttempts.close();
     if (crashGuard != null && Thread.getDefaultUncaughtExceptionHandler() == crashGuard) {
       // never leave a handler behind that pins this bundle's class loader
       Thread.setDefaultUncaughtExceptionHandler(null);

@@ -40,7 +40,8 @@ final class InstalledBundles {
     return Optional.empty();
   }
 
-  private static Optional<Path> filePath(String location) {
+  /** The file of a {@code file:} location (FileInstall's form), empty for any other location. */
+  static Optional<Path> filePath(String location) {
     try {
       URI uri = URI.create(location);
       return "file".equals(uri.getScheme()) ? Optional.of(Path.of(uri)) : Optional.empty();

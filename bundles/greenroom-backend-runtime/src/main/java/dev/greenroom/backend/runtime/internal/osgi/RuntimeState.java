@@ -4,6 +4,7 @@ import dev.greenroom.backend.runtime.internal.deploy.DeployGuard;
 import dev.greenroom.backend.runtime.internal.live.LiveBackend;
 import dev.greenroom.backend.runtime.internal.services.ServiceInfo;
 import dev.greenroom.backend.runtime.internal.wiring.ExtensionPointTable;
+import dev.greenroom.backend.runtime.state.DeployFolderDTO;
 import dev.greenroom.backend.runtime.state.DeployProblemDTO;
 import dev.greenroom.backend.runtime.state.DiagnosisDTO;
 import dev.greenroom.backend.runtime.state.DiagnosisDTO.Reason;
@@ -25,17 +26,29 @@ final class RuntimeState implements GreenroomRuntime {
   private final Supplier<LiveBackend> backend;
   private final PluginWiringHook wiring;
   private final DeployGuard deployGuard;
+  private final DeployFolder deployFolder;
 
-  RuntimeState(Coordinators coordinators, Supplier<LiveBackend> backend, PluginWiringHook wiring, DeployGuard deployGuard) {
+  RuntimeState(Coordinators coordinators, Supplier<LiveBackend> backend, PluginWiringHook wiring, DeployGuard deployGuard,
+      DeployFolder deployFolder) {
     this.coordinators = coordinators;
     this.backend = backend;
     this.wiring = wiring;
     this.deployGuard = deployGuard;
+    this.deployFolder = deployFolder;
+  }
+
+  /** The guard's refused files and the unresolved bundles, looked at now, sorted by file. */
+  @Override
+  public List<DeployProblemDTO> deployProblems() {
+    List<DeployProblemDTO> out = new ArrayList<>(deployGuard.problems());
+    out.addAll(deployFolder.check());
+    out.sort(Comparator.comparing(DeployProblemDTO::file));
+    return out;
   }
 
   @Override
-  public List<DeployProblemDTO> deployProblems() {
-    return deployGuard.problems();
+  public DeployFolderDTO deployFolder() {
+    return deployFolder.state(deployProblems());
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenroom.backend.api.services.LoggerService;
+import dev.greenroom.backend.runtime.state.DeployProblemDTO;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -36,6 +37,8 @@ class DeployGuardTest {
     assertTrue(logged.get(0).startsWith("Ignored half.jar: not a readable jar ("), logged.get(0));
     assertTrue(logged.get(0).endsWith("); it is retried when the file changes"), logged.get(0));
     assertEquals(List.of(logged.get(0)), guard.problems().stream().map(p -> p.message()).toList());
+    assertEquals(DeployProblemDTO.ReasonCode.CORRUPT_JAR, guard.problems().get(0).code());
+    assertEquals(null, guard.problems().get(0).bundle());
 
     Files.write(jar, new byte[] {'P', 'K', 3, 4, 9, 9, 9, 9});
     Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5000));
@@ -57,6 +60,8 @@ class DeployGuardTest {
     String message = "Refused copy.jar: bundle b.one 1.2.0 is already installed from original.jar";
     assertEquals(List.of(message), logged);
     assertEquals(List.of(message), guard.problems().stream().map(p -> p.message()).toList());
+    assertEquals(DeployProblemDTO.ReasonCode.DUPLICATE_BUNDLE, guard.problems().get(0).code());
+    assertEquals("b.one 1.2.0", guard.problems().get(0).bundle());
     guard.forget(jar.toFile());
     assertEquals(List.of(), guard.problems());
   }
