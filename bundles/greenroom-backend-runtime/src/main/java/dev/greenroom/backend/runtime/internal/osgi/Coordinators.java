@@ -66,7 +66,8 @@ final class Coordinators implements MachineHost {
 
   PluginCoordinator of(String pluginId) {
     return byPlugin.computeIfAbsent(pluginId, id -> {
-      PluginCoordinator c = new PluginCoordinator(id, this, this::clockOn, new SerialExecutor(InitThreads.POOL),
+      PluginCoordinator c = new PluginCoordinator(id, this, this::clockOn, new SerialExecutor(InitThreads.POOL,
+          e -> logger().error("Plugin '" + id + "': a step of its state machine failed", e)),
           moduleTimeoutMillis, () -> initTimeoutMillis, this::frameworkStopping);
       if (backend != null && boot != null) {
         c.rootReady();

@@ -44,7 +44,9 @@ final class DeclarationTracker extends BundleTracker<DeclarationTracker.Declarat
 
   DeclarationTracker(BundleContext context, Coordinators coordinators, IsolationHooks isolation,
       Supplier<LoggerService> logger) {
-    super(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE, null);
+    // STOPPING too: a bundle that is updated passes through it, and leaving the mask would
+    // withdraw its declaration for a moment — long enough for its plugin to start without it
+    super(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING, null);
     this.coordinators = coordinators;
     this.isolation = isolation;
     this.logger = logger;

@@ -3,6 +3,7 @@ package dev.greenroom.backend.runtime.internal.osgi;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Runs tasks one at a time, in submission order, on a shared pool: every coordinator has one, so
@@ -10,11 +11,14 @@ import java.util.concurrent.Executor;
  */
 final class SerialExecutor implements Executor {
   private final Executor pool;
+  private final Consumer<Throwable> onError;
   private final Queue<Runnable> tasks = new ArrayDeque<>();
   private boolean active;
 
-  SerialExecutor(Executor pool) {
+  /** {@code onError} hears a step that threw: nothing the queue runs fails silently. */
+  SerialExecutor(Executor pool, Consumer<Throwable> onError) {
     this.pool = pool;
+    this.onError = onError;
   }
 
   @Override
@@ -38,8 +42,13 @@ final class SerialExecutor implements Executor {
       }
       try {
         next.run();
-      } catch (RuntimeException e) {
-        // a coordinator step must never kill the queue; the step records its own failure
+      } catch (RuntimeException | Error e) {
+        // a step must never kill the queue: report it and go on with the next input
+        try {
+          onError.accept(e);
+        } catch (RuntimeException ignored) {
+          // the reporter itself failed; the queue goes on
+        }
       }
     }
   }
