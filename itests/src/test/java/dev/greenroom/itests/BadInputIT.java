@@ -22,9 +22,17 @@ import org.osgi.framework.Bundle;
  * breaks Backstage's rules fails alone while its plugin keeps running.
  */
 public class BadInputIT extends RuntimeStateSupport {
+  // Log lines: the broken module's error is logged in words that claim the process shuts down and
+  // that the backend's startup failed, though the module was installed long after boot and nothing
+  // shuts down: a known bug (see the churn/log-trap report), kept specific to this module.
 
   @Test
   public void aMalformedCapabilityIsReportedWithItsBundleAndIgnored() throws Exception {
+    // the fixture's two malformed capabilities, each reported with its bundle
+    expectLog(logLine("WARN", "backstage", "Bundle dev\\.greenroom\\.fixtures\\.malformed\\.capability \\S+ \\[\\d+\\] "
+        + "declares a malformed greenroom\\.feature capability \\(greenroom\\.plugin\\.id 'Not A Plugin!' does not match \\Q^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$\\E\\); it is ignored$"));
+    expectLog(logLine("WARN", "backstage", "Bundle dev\\.greenroom\\.fixtures\\.malformed\\.capability \\S+ \\[\\d+\\] "
+        + "declares a malformed greenroom\\.feature capability \\(greenroom\\.module\\.id 'bad_module!' is not a valid module id\\); it is ignored$"));
     PluginDTO before = awaitRunning("example");
     Bundle bad = installFixture("malformed-capability");
     try {
@@ -46,6 +54,12 @@ public class BadInputIT extends RuntimeStateSupport {
 
   @Test
   public void aModuleThatBreaksTheRegisterRulesFailsAloneAndThePluginRuns() throws Exception {
+    // the broken module's own failure (its startup error), in the wording of the known bug above
+    expectLog(logLine("ERROR", "backstage", "Module broken in Plugin 'example' threw an error during startup, "
+        + "waiting for 1 other plugins to finish before shutting down the process\\. type=initialization "
+        + "\\| java\\.lang\\.IllegalStateException: registerInit was not called by register in broken module for example$"));
+    expectLog(logLine("ERROR", "backstage", "Backend startup failed due to the following errors:\n"
+        + "  Module 'broken' for plugin 'example' startup failed; caused by Error: registerInit was not called by register in broken module for example$"));
     awaitRunning("example");
     Bundle broken = installFixture("broken-module");
     try {

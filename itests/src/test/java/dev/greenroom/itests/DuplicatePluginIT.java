@@ -29,6 +29,9 @@ public class DuplicatePluginIT extends RuntimeStateSupport {
 
   @Test
   public void secondProviderIsRefusedAndTheFirstKeepsRunning() throws Exception {
+    // the refusal, reported once with both bundles
+    expectLog(logLine("ERROR", "backstage", "Plugin 'example' is already registered; bundle dev\\.greenroom\\.fixtures\\.duplicate\\.plugin "
+        + "\\S+ \\[\\d+\\] was refused, bundle dev\\.greenroom\\.example\\.backend \\S+ \\[\\d+\\] keeps it$"));
     GreenroomRuntime runtime = runtime();
     PluginDTO before = awaitRunning("example");
     String original = bundleName(requireBundle(ExampleOrderIT.EXAMPLE_BSN));

@@ -28,6 +28,9 @@ public class DuplicatePluginTakeoverIT extends RuntimeStateSupport {
 
   @Test
   public void duplicateTakesOverWhenTheOriginalLeaves() throws Exception {
+    // the refusal while the original runs, reported once with both bundles
+    expectLog(logLine("ERROR", "backstage", "Plugin 'example' is already registered; bundle dev\\.greenroom\\.fixtures\\.duplicate\\.plugin "
+        + "\\S+ \\[\\d+\\] was refused, bundle dev\\.greenroom\\.example\\.backend \\S+ \\[\\d+\\] keeps it$"));
     GreenroomRuntime runtime = runtime();
     PluginDTO before = awaitRunning("example");
     Bundle original = requireBundle(ExampleOrderIT.EXAMPLE_BSN);

@@ -6,8 +6,12 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.url;
 import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
+import static org.junit.Assert.fail;
 
+import dev.greenroom.itests.logtrap.LogTrap;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +21,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.inject.Inject;
+import org.junit.After;
+import org.junit.Before;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -54,6 +65,14 @@ import org.osgi.framework.ServiceReference;
  * either override {@link #extraOptions()} to return {@code fixtureBundle("name")} (installed and
  * started with the runtime) or call {@link #installFixture(String)} from a test (hot install into
  * the running framework). Class names must end in {@code IT} (failsafe).
+ *
+ * <p>Log trap (as Felix SCR's {@code ComponentTestBase}): a test fails when a WARN or ERROR line is
+ * logged during it, by any bundle, unless the test declares it: {@link #expectedLogLines()} for
+ * the lines the whole class provokes (at boot or in any of its tests), {@link #expectLog(String)}
+ * for one test. Lines logged before a test starts (the framework's boot, or late lines of the
+ * previous test) fail that test unless the class expects them. Patterns are regular expressions
+ * found in {@code LEVEL <bundle> <logger> [<thread>]: <message> | <exception>: <message>}; keep
+ * them specific (a level, a logger and the message), never {@code .*}.
  *
  * <p>Paths come from failsafe system properties ({@code itests/pom.xml}); the JVM's working
  * directory is {@code itests/target/itest-cwd}, so relative paths the runtime uses stay in target.
@@ -88,6 +107,8 @@ public abstract class GreenroomTestSupport {
     options.add(workingDirectory(workDir().resolve("paxexam").toString()));
     options.add(cleanCaches(true));
     emptyDir(deployDir());
+    // start level 1: listening before pax-logging and the runtime (level 3) start
+    options.add(bundle(logTrapBundle().toUri().toString()).startLevel(1));
     options.addAll(runtimeBundles());
     options.addAll(logging());
     options.add(junitBundles());
@@ -252,6 +273,114 @@ public abstract class GreenroomTestSupport {
       return Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The log-trap bundle: {@link LogTrap} from the test classes, with a manifest. Built here rather
+   * than as a fixture module because it is part of every test framework and has one class.
+   */
+  private static Path logTrapBundle() {
+    Path jar = workDir().resolve("logtrap.jar");
+    Manifest manifest = new Manifest();
+    Attributes main = manifest.getMainAttributes();
+    main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
+    main.putValue(Constants.BUNDLE_SYMBOLICNAME, LogTrap.SYMBOLIC_NAME);
+    main.putValue(Constants.BUNDLE_VERSION, "1.0.0");
+    main.putValue(Constants.BUNDLE_ACTIVATOR, LogTrap.class.getName());
+    main.putValue(Constants.IMPORT_PACKAGE,
+        "org.osgi.framework;version=\"[1.8,2)\",org.osgi.service.log;version=\"[1.3,2)\",org.osgi.util.tracker;version=\"[1.5,2)\"");
+    String entry = LogTrap.class.getName().replace('.', '/') + ".class";
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest);
+        InputStream in = LogTrap.class.getClassLoader().getResourceAsStream(entry)) {
+      if (in == null) {
+        throw new IllegalStateException("no " + entry + " on the test class path");
+      }
+      out.putNextEntry(new JarEntry(entry));
+      in.transferTo(out);
+      out.closeEntry();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return jar;
+  }
+
+  // ---- log trap (runs inside the framework) ----
+
+  /** Patterns of this test (expectLog); a new test instance per test method. */
+  private final List<Pattern> expectedInTest = new ArrayList<>();
+
+  /**
+   * The WARN and ERROR lines this test class provokes on purpose, at boot or in any of its tests:
+   * regular expressions, each specific to one line (see the class comment). Default: none.
+   */
+  protected List<String> expectedLogLines() {
+    return List.of();
+  }
+
+  /**
+   * A pattern for one trapped line: {@code level} ({@code WARN} or {@code ERROR}), the logger's
+   * name (Greenroom's loggers are named after the plugin, {@code backstage} for the runtime) and a
+   * regular expression for the start of the message. The logging bundle and the thread vary from
+   * run to run and are left open.
+   */
+  protected static String logLine(String level, String logger, String messageRegex) {
+    return "^" + level + " \\S+ " + Pattern.quote(logger) + " \\[.*?\\]: " + messageRegex;
+  }
+
+  /** Declares that the running test provokes a WARN or ERROR line matching {@code regex}. */
+  protected void expectLog(String regex) {
+    expectedInTest.add(Pattern.compile(regex));
+  }
+
+  /** Lines logged before this test began (boot, or late lines of the previous test). */
+  @Before
+  public void checkLogBeforeTest() {
+    checkLog("before this test (at the framework's boot, or late from the previous test)", classPatterns());
+  }
+
+  /** Lines logged during this test. */
+  @After
+  public void checkLogAfterTest() {
+    List<Pattern> patterns = new ArrayList<>(classPatterns());
+    patterns.addAll(expectedInTest);
+    checkLog("during this test", patterns);
+  }
+
+  private List<Pattern> classPatterns() {
+    List<Pattern> out = new ArrayList<>();
+    for (String regex : expectedLogLines()) {
+      out.add(Pattern.compile(regex));
+    }
+    return out;
+  }
+
+  private void checkLog(String when, List<Pattern> expected) {
+    List<String> unexpected = new ArrayList<>();
+    for (String line : logTrap().get()) {
+      if (expected.stream().noneMatch(p -> p.matcher(line).find())) {
+        unexpected.add(line);
+      }
+    }
+    if (!unexpected.isEmpty()) {
+      fail("unexpected WARN/ERROR log lines " + when + " (declare the ones the test provokes on purpose in "
+          + "expectedLogLines() or with expectLog(regex)):\n  " + String.join("\n  ", unexpected));
+    }
+  }
+
+  /** The trap's drain; fails when the trap bundle is not running (every line would go unseen). */
+  @SuppressWarnings("unchecked")
+  private Supplier<List<String>> logTrap() {
+    try {
+      var refs = context.getServiceReferences(Supplier.class, "(" + LogTrap.PROPERTY + "=true)");
+      if (refs.isEmpty()) {
+        throw new AssertionError("the log trap bundle " + LogTrap.SYMBOLIC_NAME + " is not running");
+      }
+      return (Supplier<List<String>>) context.getService(refs.iterator().next());
+    } catch (InvalidSyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 

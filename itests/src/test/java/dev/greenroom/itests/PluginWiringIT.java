@@ -21,6 +21,10 @@ import org.osgi.framework.BundleException;
 public class PluginWiringIT extends RuntimeStateSupport {
   @Test
   public void aPluginBundleCannotWireToAnotherPluginsPackage() throws Exception {
+    // the refused wiring, naming both bundles and both plugins
+    expectLog(logLine("ERROR", "backstage", "Bundle dev\\.greenroom\\.fixtures\\.wiring\\.importer \\S+ \\[\\d+\\] of plugin 'importer' "
+        + "may not import package dev\\.greenroom\\.fixtures\\.wiring\\.exporter\\.api from bundle dev\\.greenroom\\.fixtures\\.wiring\\.exporter "
+        + "\\S+ \\[\\d+\\] of plugin 'exporter': plugins talk over the network only"));
     Bundle exporter = installFixture("wiring-exporter");
     awaitRunning("exporter");
     Bundle importer = context.installBundle(fixtureJar("wiring-importer").toUri().toString());

@@ -34,6 +34,10 @@ public class DeployBadInputIT extends LiveSupport {
 
   @Test
   public void corruptJarAndDuplicateBundleAreReportedAndNothingElseIsAffected() throws Exception {
+    // the corrupt jar and the duplicate, each reported once with its file
+    expectLog(logLine("ERROR", "backstage", "Ignored live-module\\.jar: not a readable jar \\([^)]*\\); it is retried when the file changes$"));
+    expectLog(logLine("ERROR", "backstage", "Refused live-module-copy\\.jar: bundle dev\\.greenroom\\.fixtures\\.live\\.module \\S+ "
+        + "is already installed from live-module\\.jar$"));
     awaitReady(LONG);
     deployAs(fixtureJar("live-plugin"), "live-plugin.jar");
     awaitPlugin("live", "RUNNING", p -> p.state() == FeatureState.RUNNING);

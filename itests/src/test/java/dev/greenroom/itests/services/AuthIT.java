@@ -52,6 +52,8 @@ public class AuthIT extends HttpTestSupport {
 
   @Test
   public void aServiceTokenIssuedForAnotherPluginIsRefusedByCallee() throws Exception {
+    // callee says why it refused the token
+    expectLog(logLine("WARN", "callee", "Failed to verify incoming plugin token: JWT aud claim rejected$"));
     Answer a = get("/api/caller/probe/example");
     assertEquals(a.body(), 200, a.status());
     assertTrue(a.body(), a.body().contains("\"status\":401"));
@@ -61,6 +63,8 @@ public class AuthIT extends HttpTestSupport {
 
   @Test
   public void anAlgNoneTokenIs401WithNothingLeaked() throws Exception {
+    // callee says why it refused the token
+    expectLog(logLine("WARN", "callee", "Failed to verify incoming plugin token: Unsecured \\(plain\\) JWTs are rejected"));
     long now = Instant.now().getEpochSecond();
     String token = b64("{\"alg\":\"none\",\"typ\":\"vnd.backstage.plugin\"}") + "."
         + b64("{\"sub\":\"caller\",\"aud\":\"callee\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}") + ".";

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
@@ -37,6 +38,22 @@ public class ConfigSchemaIT extends HttpTestSupport {
       fixtureBundle("svc-schema"),
       frameworkProperty("greenroom.config.watch.interval").value("100"),
     };
+  }
+
+  /**
+   * At boot: the config bundle rejects the file once the schema bundle's schema applies, and the
+   * plugin fails its startup on the violation (permitted by onPluginBootFailure: continue).
+   */
+  @Override
+  protected List<String> expectedLogLines() {
+    return List.of(
+        logLine("ERROR", "dev.greenroom.config", "Config reload failed, keeping the previous config: Config validation failed for plugin "
+            + "'schemed' \\(bundle dev\\.greenroom\\.fixtures\\.svc\\.schema\\): 'schemed\\.port' in 'ConfigSchemaIT\\.yaml' string found, integer expected$"),
+        logLine("ERROR", "backstage", "Plugin 'schemed' threw an error during startup, but boot failure is permitted for this plugin so startup "
+            + "will continue\\. type=initialization \\| java\\.lang\\.IllegalStateException: Failed to instantiate service "
+            + "'greenroom\\.configSchemaCheck' for 'schemed' because the factory function threw an error, ConfigException: Config validation "
+            + "failed for plugin 'schemed' \\(bundle dev\\.greenroom\\.fixtures\\.svc\\.schema\\): 'schemed\\.port' in 'ConfigSchemaIT\\.yaml' "
+            + "string found, integer expected"));
   }
 
   @Test
