@@ -22,10 +22,6 @@ import org.osgi.framework.Bundle;
  * breaks Backstage's rules fails alone while its plugin keeps running.
  */
 public class BadInputIT extends RuntimeStateSupport {
-  // Log lines: the broken module's error is logged in words that claim the process shuts down and
-  // that the backend's startup failed, though the module was installed long after boot and nothing
-  // shuts down: a known bug (see the churn/log-trap report), kept specific to this module.
-
   @Test
   public void aMalformedCapabilityIsReportedWithItsBundleAndIgnored() throws Exception {
     // the fixture's two malformed capabilities, each reported with its bundle
@@ -54,12 +50,10 @@ public class BadInputIT extends RuntimeStateSupport {
 
   @Test
   public void aModuleThatBreaksTheRegisterRulesFailsAloneAndThePluginRuns() throws Exception {
-    // the broken module's own failure (its startup error), in the wording of the known bug above
-    expectLog(logLine("ERROR", "backstage", "Module broken in Plugin 'example' threw an error during startup, "
-        + "waiting for 1 other plugins to finish before shutting down the process\\. type=initialization "
-        + "\\| java\\.lang\\.IllegalStateException: registerInit was not called by register in broken module for example$"));
-    expectLog(logLine("ERROR", "backstage", "Backend startup failed due to the following errors:\n"
-        + "  Module 'broken' for plugin 'example' startup failed; caused by Error: registerInit was not called by register in broken module for example$"));
+    // the broken module's own failure: one line when the plugin restarts with it
+    expectLog(logLine("ERROR", "backstage", "Module 'broken' for plugin 'example' failed to start: Error: registerInit was not called "
+        + "by register in broken module for example \\| java\\.lang\\.IllegalStateException: registerInit was not called by register "
+        + "in broken module for example$"));
     awaitRunning("example");
     Bundle broken = installFixture("broken-module");
     try {

@@ -45,24 +45,6 @@ public class SoakIT extends LiveSupport {
   /** One generation's class loaders, weakly: "plugin 3" and "module 3". */
   private record Generation(String name, WeakReference<ClassLoader> loader) {}
 
-  /**
-   * KNOWN BUG, not behaviour to keep (see the churn/log-trap report): at every update of the echo
-   * module (update, then refresh) the plugin is started in between with an echo module whose init
-   * fails ("resource live-module.txt is missing"), runs with it FAILED, and restarts a second time
-   * after the refresh: two restarts for one update, and a module set that is neither the old nor
-   * the new one (issue 11, point 3). That failure is then logged in the boot-failure words of the
-   * other known bug (BadInputIT). Declared so that the leak check this test is about still runs.
-   */
-  @Override
-  protected List<String> expectedLogLines() {
-    return List.of(
-        logLine("ERROR", "backstage", "Module echo in Plugin 'live' threw an error during startup, waiting for 1 other plugins "
-            + "to finish before shutting down the process\\. type=initialization \\| java\\.lang\\.IllegalStateException: "
-            + "resource live-module\\.txt is missing$"),
-        logLine("ERROR", "backstage", "Backend startup failed due to the following errors:\n"
-            + "  Module 'echo' for plugin 'live' startup failed; caused by Error: resource live-module\\.txt is missing$"));
-  }
-
   @Test
   public void everyGenerationIsCollected() throws Exception {
     awaitReady(LONG);

@@ -4,6 +4,7 @@ import dev.greenroom.backend.api.annotations.FeatureNamespace;
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.internal.defaults.InitThreads;
+import dev.greenroom.backend.runtime.internal.live.LateRunLog;
 import dev.greenroom.backend.runtime.internal.live.LiveBackend;
 import dev.greenroom.backend.runtime.internal.live.MachineClock;
 import dev.greenroom.backend.runtime.internal.live.MachineHost;
@@ -219,13 +220,9 @@ final class Coordinators implements MachineHost {
   public void runReported(PluginRun run) {
     BootBatch batch = boot;
     if (batch == null || !batch.report(run)) {
-      // a plugin that arrived (or restarted) after boot: its own one-plugin batch, for the log lines
-      BootBatch single = new BootBatch(List.of(run.pluginId()), logger(), backend.bootFailurePolicy(), result -> {
-        if (result.outcome() == BackendStartupResult.Outcome.FAILURE) {
-          logger().error(StartupErrors.toError(result).getMessage());
-        }
-      });
-      single.report(run);
+      // a plugin that arrived (or restarted) after boot: not a process start, not its log lines
+      PluginCoordinator c = byPlugin.get(run.pluginId());
+      LateRunLog.report(run, c == null ? null : c.snapshot().run(), logger());
     }
     if (run.error() == null) {
       registerMarker(run.pluginId());

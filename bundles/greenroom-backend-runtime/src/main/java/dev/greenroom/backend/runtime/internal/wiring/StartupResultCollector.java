@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +25,24 @@ import java.util.stream.Collectors;
  */
 public final class StartupResultCollector {
   private static final long LOG_INTERVAL_MAX = 60_000;
-  private static final ScheduledExecutorService TIMER =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "greenroom-init-progress");
-            t.setDaemon(true);
-            return t;
-          });
+  private static final ScheduledExecutorService TIMER = idleTimingOut();
+
+  /**
+   * The progress timer's thread ends when idle: a static pool thread that lived forever would keep
+   * this bundle's class loader after the runtime bundle is updated or the framework restarted.
+   */
+  private static ScheduledExecutorService idleTimingOut() {
+    java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "greenroom-init-progress");
+      t.setDaemon(true);
+      t.setContextClassLoader(null);
+      return t;
+    });
+    timer.setKeepAliveTime(1, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true);
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
 
   private final LoggerService logger;
   private final BootFailurePolicy policy;
