@@ -20,6 +20,22 @@ import org.osgi.framework.Bundle;
 public class CoreServiceUpdateIT extends HttpTestSupport {
   static final String DATABASE_BSN = "dev.greenroom.database";
 
+  /**
+   * While the database bundle is stopped, example's restart fails naming the missing service (its
+   * plugin and its tags module, which use it), and its slot starts refusing requests: one line each.
+   */
+  @Override
+  protected java.util.List<String> expectedLogLines() {
+    String missing = "are missing for the following ref\\(s\\): serviceRef\\{core\\.database\\}";
+    return java.util.List.of(
+        logLine("ERROR", "backstage", "Plugin 'example' failed to start: Error: Service or extension point dependencies of plugin "
+            + "'example' " + missing),
+        logLine("ERROR", "backstage", "Module 'tags' for plugin 'example' failed to start: Error: Service or extension point "
+            + "dependencies of module 'tags' for plugin 'example' " + missing),
+        logLine("WARN", "httpRouter", "Plugin 'example' is failing requests with 503 \\(Service has not started up yet\\): "
+            + "it failed: Error: Service or extension point dependencies of plugin 'example' " + missing));
+  }
+
   @Test
   public void updatingTheDatabaseBundleRestartsItsPluginsOnTheNewPool() throws Exception {
     awaitReady(Duration.ofSeconds(60));

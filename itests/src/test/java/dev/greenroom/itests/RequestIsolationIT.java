@@ -46,6 +46,11 @@ public class RequestIsolationIT extends LiveSupport {
 
   @Test
   public void aFailedPluginAnswers503AtOnceAndAnotherPluginStaysHealthy() throws Exception {
+    // the failure this test provokes: one line when the plugin fails, one when its slot starts refusing
+    expectLog(logLine("ERROR", "backstage", "Plugin 'live' failed to start: Error: live\\.fail is set "
+        + "\\| java\\.lang\\.IllegalStateException: live\\.fail is set$"));
+    expectLog(logLine("WARN", "httpRouter", "Plugin 'live' is failing requests with 503 \\(Service has not started up yet\\): "
+        + "it failed: Error: live\\.fail is set$"));
     awaitReady(LONG);
     Path log = logToFile();
     deployAs(fixtureJar("live-plugin"), "live-plugin.jar");

@@ -97,6 +97,37 @@ class GracefulShutdownTest {
     }
   }
 
+  @Test
+  void aPluginThatAlreadyShutDownAnswers503NotFoundWhileOthersStillStop() throws Exception {
+    CountDownLatch otherStopping = new CountDownLatch(1);
+    CountDownLatch releaseOther = new CountDownLatch(1);
+    BackendPlugin other = BackendPlugin.create("other", env -> env.registerInit(Deps.of(CoreServices.LIFECYCLE),
+        deps -> deps.get(CoreServices.LIFECYCLE).addShutdownHook(() -> {
+          otherStopping.countDown();
+          releaseOther.await(60, TimeUnit.SECONDS);
+        })));
+    HttpBackend http = new HttpBackend(Map.of());
+    http.builder.add(slowPlugin()).add(other);
+    TestBackend backend = http.builder.start();
+    CompletableFuture<Void> closed = CompletableFuture.runAsync(backend::close);
+    try {
+      assertTrue(otherStopping.await(30, TimeUnit.SECONDS), "plugin other never began to stop");
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!events.contains("plugin shutdown hook") && System.nanoTime() < end) {
+        Thread.sleep(10);
+      }
+      assertEquals(List.of("plugin shutdown hook"), events, "plugin slow has shut down");
+      // slow's routes are gone, the server still listens: shutting down, not an unknown path
+      HttpResponse<String> r = http.get("/api/slow/fast");
+      assertEquals(503, r.statusCode(), r.body());
+      assertTrue(r.body().contains("\"name\":\"ServiceUnavailableError\""), r.body());
+      assertTrue(r.body().contains("Service is shutting down"), r.body());
+    } finally {
+      releaseOther.countDown();
+      closed.get(60, TimeUnit.SECONDS);
+    }
+  }
+
   private static HttpResponse<String> awaitReadiness503(HttpBackend http) throws Exception {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {

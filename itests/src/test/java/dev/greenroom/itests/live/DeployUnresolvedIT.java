@@ -37,6 +37,14 @@ import org.osgi.framework.ServiceReference;
  * the list when its file is deleted or when a bundle exporting the package arrives.
  */
 public class DeployUnresolvedIT extends LiveSupport {
+  /** The one WARN each unresolved jar is reported with (once, not at every scan). */
+  @Override
+  protected List<String> expectedLogLines() {
+    return List.of(logLine("WARN", "backstage", "Unresolved (unresolved|waits-for-package)\\.jar: bundle "
+        + "dev\\.greenroom\\.itests\\.unresolved 1\\.0\\.0 \\[\\d+\\] cannot resolve: missing requirement osgi\\.wiring\\.package; "
+        + "\\(&\\(osgi\\.wiring\\.package=com\\.example\\.missing\\)\\(version>=1\\.0\\.0\\)\\)$"));
+  }
+
   private static final String BSN = "dev.greenroom.itests.unresolved";
   private static final String REQUIREMENT =
       "osgi.wiring.package; (&(osgi.wiring.package=com.example.missing)(version>=1.0.0))";

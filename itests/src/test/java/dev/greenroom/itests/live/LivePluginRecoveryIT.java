@@ -31,6 +31,11 @@ public class LivePluginRecoveryIT extends LiveSupport {
         + "\\| java\\.lang\\.IllegalStateException: live\\.fail is set$"));
     expectLog(logLine("ERROR", "backstage", "Plugin 'live' failed to start: Error: this build of plugin live is broken \\(live-fail\\.txt\\) "
         + "\\| java\\.lang\\.IllegalStateException: this build of plugin live is broken \\(live-fail\\.txt\\)$"));
+    // one line per failure from the request path too, not one per refused request
+    expectLog(logLine("WARN", "httpRouter", "Plugin 'live' is failing requests with 503 \\(Service has not started up yet\\): "
+        + "it failed: Error: live\\.fail is set$"));
+    expectLog(logLine("WARN", "httpRouter", "Plugin 'live' is failing requests with 503 \\(Service has not started up yet\\): "
+        + "it failed: Error: this build of plugin live is broken \\(live-fail\\.txt\\)$"));
     awaitReady(LONG);
     Path plugin = deployAs(fixtureJar("live-plugin"), "live-plugin.jar");
     PluginDTO failed = awaitPlugin("live", "FAILED", p -> p.state() == FeatureState.FAILED);

@@ -40,6 +40,8 @@ public final class RootDispatcher extends HttpServlet {
    */
   private final transient LongAdder inFlight = new LongAdder();
   private volatile boolean closed;
+  /** The backend is stopping: a plugin whose routes are gone is shutting down, not unknown. */
+  private volatile boolean stopping;
 
   public RootDispatcher(
       RouteTable routes,
@@ -134,7 +136,17 @@ public final class RootDispatcher extends HttpServlet {
       index.handler().service(limited, response, "", path);
       return;
     }
+    if (stopping) {
+      // Backstage keeps a stopped plugin's router mounted and answers 503 from its lifecycle gate;
+      // here the plugin's routes are gone after its shutdown hooks, so say the same thing
+      throw new RefusedRequest(PluginSlot.SHUTTING_DOWN);
+    }
     throw new NotFoundError("Not found: " + request.getMethod() + " " + request.getRequestURI());
+  }
+
+  /** The backend's before-shutdown: from now on a missing route is a plugin that shut down. */
+  public void backendStopping() {
+    stopping = true;
   }
 
   private boolean serveHealth(String which, HttpServletRequest request, HttpServletResponse response)

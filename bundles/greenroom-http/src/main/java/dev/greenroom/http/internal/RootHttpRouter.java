@@ -57,6 +57,7 @@ public final class RootHttpRouter implements RootHttpRouterService {
     router.host = host;
     logger.info("Listening on " + router.listen.host() + ":" + router.listen.port());
     lifecycle.addBeforeShutdownHook(() -> {
+      router.dispatcher.backendStopping();
       if (!delay.isZero()) {
         logger.info("Waiting " + delay.toMillis() + " ms (backend.lifecycle.serverShutdownDelay) before shutting down");
         Thread.sleep(delay.toMillis());

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenroom.backend.api.CoreServices;
+import dev.greenroom.backend.api.BackendPlugin;
+import dev.greenroom.backend.api.ExtensionPoint;
 import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.services.LifecycleHook;
@@ -360,14 +362,22 @@ class LifecycleTest {
                   throw new IllegalStateException("init boom");
                 })));
     assertEquals(STARTUP_FAILED + "\n  Plugin 'p' startup failed; caused by Error: init boom", e.getMessage());
-    // a wiring error likewise; the cleanup failure is kept as suppressed
+    // a wiring error likewise (a duplicate extension point still rejects start); the cleanup
+    // failure is kept as suppressed
+    ExtensionPoint<Runnable> ep = ExtensionPoint.create("p.ep", Runnable.class);
     RuntimeException wiring =
         wiringFailure(
             TestBackend.builder()
                 .add(ServiceFactory.ofInstance(CoreServices.ROOT_LIFECYCLE, (RootLifecycleService) new BareLifecycle()))
-                .add(plugin("p", d -> {}))
-                .add(plugin("p", d -> {})));
-    assertEquals("Plugin 'p' is already registered", wiring.getMessage());
+                .add(BackendPlugin.create("p", reg -> {
+                  reg.registerExtensionPoint(ep, () -> {});
+                  reg.registerInit(Deps.none(), d -> {});
+                }))
+                .add(BackendPlugin.create("q", reg -> {
+                  reg.registerExtensionPoint(ep, () -> {});
+                  reg.registerInit(Deps.none(), d -> {});
+                })));
+    assertEquals("ExtensionPoint with ID 'p.ep' is already registered", wiring.getMessage());
     assertEquals(1, wiring.getSuppressed().length);
     assertEquals("Unexpected root lifecycle service implementation", wiring.getSuppressed()[0].getMessage());
   }

@@ -33,6 +33,7 @@ import dev.greenroom.backend.runtime.BackendStartupError;
 import dev.greenroom.backend.test.TestBackend;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -273,29 +274,56 @@ class PluginsAndModulesTest {
 
   // ---- duplicates -----------------------------------------------------------------------------
 
+  // Newest upstream (backstage#33029): a duplicate is a failure of that plugin inside the startup
+  // result, subject to onPluginBootFailure, while the other plugins start; the message is verbatim.
+
   @Test
-  void aDuplicatePluginFailsStart() {
+  void aDuplicatePluginFailsThatPluginInTheStartupResult() {
     AtomicInteger inits = new AtomicInteger();
-    RuntimeException e =
-        wiringFailure(
+    AtomicInteger otherInits = new AtomicInteger();
+    BackendStartupError e =
+        startupError(
             TestBackend.builder()
                 .add(plugin("catalog", d -> inits.incrementAndGet()))
-                .add(plugin("catalog", d -> inits.incrementAndGet())));
-    assertEquals("Plugin 'catalog' is already registered", e.getMessage());
-    assertEquals(0, inits.get());
+                .add(plugin("catalog", d -> inits.incrementAndGet()))
+                .add(plugin("search", d -> otherInits.incrementAndGet())));
+    assertEquals(STARTUP_FAILED + "\n  Plugin 'catalog' startup failed; caused by Error: Plugin 'catalog' is already registered",
+        e.getMessage());
+    assertEquals(0, inits.get(), "neither of the two runs");
+    assertEquals(1, otherInits.get(), "the other plugins start");
   }
 
   @Test
-  void aDuplicateModuleFailsStart() {
+  void aDuplicateModuleFailsItsPluginInTheStartupResult() {
     AtomicInteger inits = new AtomicInteger();
-    RuntimeException e =
-        wiringFailure(
+    BackendStartupError e =
+        startupError(
             TestBackend.builder()
                 .add(plugin("catalog", d -> inits.incrementAndGet()))
                 .add(module("catalog", "github", d -> inits.incrementAndGet()))
                 .add(module("catalog", "github", d -> inits.incrementAndGet())));
-    assertEquals("Module 'github' for plugin 'catalog' is already registered", e.getMessage());
+    assertEquals(STARTUP_FAILED + "\n  Plugin 'catalog' startup failed; caused by Error: Module 'github' for plugin 'catalog' is already registered",
+        e.getMessage());
     assertEquals(0, inits.get());
+  }
+
+  @Test
+  void aDuplicateIsSubjectToOnPluginBootFailure() {
+    AtomicInteger otherInits = new AtomicInteger();
+    try (TestBackend backend =
+        TestBackend.builder()
+            .add(plugin("catalog", d -> {}))
+            .add(plugin("catalog", d -> {}))
+            .add(plugin("search", d -> otherInits.incrementAndGet()))
+            .config(Map.of("backend", Map.of("startup", Map.of("plugins",
+                Map.of("catalog", Map.of("onPluginBootFailure", "continue"))))))
+            .start()) {
+      assertEquals("success", backend.startupResult().outcome().toString());
+      assertEquals("Plugin 'catalog' is already registered",
+          backend.startupResult().plugins().get(0).failure().error().getMessage());
+      assertTrue(backend.startupResult().plugins().get(0).failure().allowed());
+      assertEquals(1, otherInits.get());
+    }
   }
 
   @Test
@@ -366,11 +394,11 @@ class PluginsAndModulesTest {
   }
 
   @Test
-  void duplicateChecksRunAfterEagerRootServicesAndAreNotStartupResults() {
+  void duplicateChecksRunAfterEagerRootServicesAndAreStartupResults() {
     ServiceRef<String> eager = ServiceRef.root("test.eager", String.class);
     AtomicBoolean eagerMade = new AtomicBoolean();
-    RuntimeException e =
-        wiringFailure(
+    BackendStartupError e =
+        startupError(
             TestBackend.builder()
                 .add(ServiceFactory.of(eager).factory(d -> {
                   eagerMade.set(true);
@@ -378,7 +406,7 @@ class PluginsAndModulesTest {
                 }))
                 .add(plugin("p", d -> {}))
                 .add(plugin("p", d -> {})));
-    assertEquals("Plugin 'p' is already registered", e.getMessage());
+    assertEquals("Plugin 'p' is already registered", e.result().plugins().get(0).failure().error().getMessage());
     assertTrue(eagerMade.get(), "eager root services are initialized before enumeration");
   }
 

@@ -56,6 +56,7 @@ final class Coordinators implements MachineHost {
   private volatile BootBatch boot;
   private volatile long initTimeoutMillis = InitTimeout.DEFAULT.toMillis();
   private ConfigRestarts configRestarts;
+  private final List<Runnable> pendingFactoryChanges = new ArrayList<>();
 
   Coordinators(BundleContext context, long moduleTimeoutMillis, LoggerService earlyLogger,
       Consumer<BackendStartupResult> onBootFinished) {
@@ -92,6 +93,17 @@ final class Coordinators implements MachineHost {
     return new ArrayList<>(byPlugin.values());
   }
 
+  /**
+   * The backend whose registry factory changes go to from now on, before its root services start;
+   * changes that arrived since the root start took its snapshot of factories are applied now.
+   */
+  synchronized void useBackend(LiveBackend liveBackend) {
+    this.backend = liveBackend;
+    List<Runnable> pending = new ArrayList<>(pendingFactoryChanges);
+    pendingFactoryChanges.clear();
+    pending.forEach(Runnable::run);
+  }
+
   /** Root services are up: the plugins known now form the boot batch; every coordinator may start. */
   synchronized void rootStarted(LiveBackend liveBackend) {
     this.backend = liveBackend;
@@ -126,7 +138,13 @@ final class Coordinators implements MachineHost {
    */
   synchronized void factoryChanged(String serviceId, ServiceFactory<?> gone, ServiceFactory<?> next, String bundle) {
     LiveBackend b = backend;
-    if (b == null || frameworkStopping()) {
+    if (frameworkStopping()) {
+      return;
+    }
+    if (b == null) {
+      // between the root start's snapshot of factories and the backend being handed over: kept
+      // for useBackend, so a core-service bundle that registers late is not lost
+      pendingFactoryChanges.add(() -> factoryChanged(serviceId, gone, next, bundle));
       return;
     }
     ServiceRegistry.LiveChange change = b.registry().replaceLive(serviceId, gone, next, ServiceRegistry.SOURCE_ADDED);

@@ -128,6 +128,8 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
         earlyLogger.error("Ignoring service factory for " + f.service().id() + ": " + e.getMessage(), e);
       }
     }
+    // factories registered from now on (a core-service bundle slower than the gate) go to this registry
+    coordinators.useBackend(live);
     synchronized (this) {
       if (stopping) {
         return;

@@ -106,6 +106,12 @@ public final class BackendInitializer implements Backend {
         new StartupResultCollector(pluginIds, live.rootLogger(), live.bootFailurePolicy());
     List<CompletableFuture<Void>> runs = new ArrayList<>();
     for (String pluginId : pluginIds) {
+      Throwable duplicate = index.failure(pluginId);
+      if (duplicate != null) {
+        // newest upstream: a failure of that plugin, subject to onPluginBootFailure; it does not start
+        collector.onPluginResult(pluginId, duplicate);
+        continue;
+      }
       runs.add(CompletableFuture.runAsync(() -> {
         PluginRun run = live.startEnumerated(pluginId, index.plugin(pluginId), index.modules(pluginId));
         run.modules().forEach(m -> collector.onPluginModuleResult(pluginId, m.moduleId(), m.error()));

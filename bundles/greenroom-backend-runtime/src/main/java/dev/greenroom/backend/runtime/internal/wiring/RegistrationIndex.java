@@ -14,16 +14,30 @@ import java.util.Map;
 public final class RegistrationIndex {
   private final Map<String, Registration> plugins = new LinkedHashMap<>();
   private final Map<String, Map<String, Registration>> modules = new LinkedHashMap<>();
+  private final Map<String, Throwable> failures = new LinkedHashMap<>();
 
-  /** Enumerates {@code features} in order, registering their extension points in {@code table}. */
+  /**
+   * Enumerates {@code features} in order, registering their extension points in {@code table}. A
+   * duplicate plugin or module becomes a failure of that plugin ({@link #failure}); any other
+   * enumeration error (a duplicate extension point, an invalid registration) is thrown.
+   */
   public static RegistrationIndex enumerate(List<RegistrationsFeature> features, ExtensionPointTable table) {
     RegistrationIndex index = new RegistrationIndex();
     for (RegistrationsFeature feature : features) {
       for (Registration r : feature.getRegistrations()) {
-        index.add(r, table);
+        try {
+          index.add(r, table);
+        } catch (DuplicateRegistrationError e) {
+          index.failures.putIfAbsent(r.pluginId(), e);
+        }
       }
     }
     return index;
+  }
+
+  /** Why {@code pluginId} cannot start (a duplicate registration), or null. */
+  public Throwable failure(String pluginId) {
+    return failures.get(pluginId);
   }
 
   public void add(Registration r, ExtensionPointTable table) {
@@ -41,7 +55,7 @@ public final class RegistrationIndex {
     }
     if (duplicate != null) {
       r.extensionPoints().forEach(p -> table.remove(p.extensionPoint().id()));
-      throw new IllegalStateException(duplicate);
+      throw new DuplicateRegistrationError(duplicate);
     }
     if (r.isModule()) {
       modules.computeIfAbsent(r.pluginId(), k -> new LinkedHashMap<>()).put(r.moduleId(), r);
