@@ -45,6 +45,19 @@ final class RuntimeUnderTest implements AutoCloseable {
     }
   }
 
+  /**
+   * Replaces {@code app-config.yaml} with the listen block plus {@code backendYaml}: further keys
+   * under {@code backend:}, each line already indented by two spaces. Call before {@link #start}.
+   */
+  void backendConfig(String backendYaml) {
+    try {
+      Files.writeString(workDir.resolve("app-config.yaml"),
+          "backend:\n  listen:\n    host: 127.0.0.1\n    port: " + port + "\n" + backendYaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Starts the JVM; time zero of every figure is taken right before the process is spawned. */
   void start(int fileInstallPollMs, List<String> jvmArgs) {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -119,6 +132,11 @@ final class RuntimeUnderTest implements AutoCloseable {
   /** Peak resident set size (VmHWM) of the runtime JVM, in MiB. */
   double peakRssMib() {
     return procStatusKb("VmHWM:") / 1024.0;
+  }
+
+  /** Live threads of the runtime JVM ({@code Threads:} of /proc/<pid>/status). */
+  long threads() {
+    return procStatusKb("Threads:");
   }
 
   double rssMib() {
