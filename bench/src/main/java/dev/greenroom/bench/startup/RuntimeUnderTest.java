@@ -125,6 +125,11 @@ final class RuntimeUnderTest implements AutoCloseable {
     return (System.nanoTime() - startNanos) / 1e6;
   }
 
+  /** The exit code once the process has ended, else "running". */
+  String exitCode() {
+    return process == null ? "not started" : process.isAlive() ? "running" : Integer.toString(process.exitValue());
+  }
+
   long pid() {
     return process.pid();
   }
