@@ -6,7 +6,7 @@
 #
 #   bench/run-isolation-bench.sh                                  # fail,hang,db; 3 rounds of 15 s (~12 min)
 #   bench/run-isolation-bench.sh --isolation db --isolation-rounds 5
-#   bench/run-isolation-bench.sh --isolation-seconds 10 --init-timeout 45000 --isolation-clients 300
+#   bench/run-isolation-bench.sh --isolation-seconds 10 --init-timeout 60000 --isolation-clients 300
 #
 # Same environment as run-startup-bench.sh (GR_RUNTIME_JAR, GR_BENCH_WORK, GR_BENCH_TARGET,
 # GR_BENCH_M2); needs features/target/runtime.jar and wrk (apt-get install -y wrk).

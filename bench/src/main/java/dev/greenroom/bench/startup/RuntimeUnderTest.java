@@ -29,6 +29,8 @@ final class RuntimeUnderTest implements AutoCloseable {
   final int port;
   private final Path runtimeJar;
   private Process process;
+  /** ms since start when the caller's first awaited route answered (set by the caller). */
+  double launchedOkMs;
   private long startNanos;
 
   RuntimeUnderTest(Path runtimeJar, Path workDir) {
