@@ -4,7 +4,7 @@
 # (wrk -t2 -c300) hit a healthy plugin (control), (a) a plugin whose init fails, (b) a plugin whose
 # init hangs (before and after backend.startup.initTimeout), (c) a plugin whose PostgreSQL is down.
 #
-#   bench/run-isolation-bench.sh                                  # fail,hang,db; 3 rounds of 15 s (~12 min)
+#   bench/run-isolation-bench.sh                                  # fail,hang,db; 3 rounds of 15 s (~15 min)
 #   bench/run-isolation-bench.sh --isolation db --isolation-rounds 5
 #   bench/run-isolation-bench.sh --isolation-seconds 10 --init-timeout 60000 --isolation-clients 300
 #
