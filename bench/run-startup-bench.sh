@@ -6,6 +6,9 @@
 #   database  100x5 that never touch the database: with vs without the database bundles in the
 #             launch, plus a control plugin that opens its pool
 #   load      wrk on /api/p0/hello vs a bare Whiteboard servlet (/bare/hello) in the same Pax Web
+#   isolation (not in the default run; bench/run-isolation-bench.sh) issue 11: p50/p99 of an
+#             untouched plugin at idle and while 300 clients hit a failed plugin, a plugin whose init
+#             hangs, a plugin whose PostgreSQL is down (and a healthy one, as the control)
 #   deploy    50 new versions of p0-m0.jar moved into deploy/ (FileInstall poll 1000 and 100 ms):
 #             p50/p95 until /api/p0/hello serves the new contribution; load on /api/p1/hello meanwhile
 #
@@ -24,6 +27,12 @@ root="$(cd "$here/.." && pwd)"
 runtime="${GR_RUNTIME_JAR:-$root/features/target/runtime.jar}"
 work="${GR_BENCH_WORK:-$(mktemp -d -t greenroom-startup-bench.XXXXXX)}"
 target="${GR_BENCH_TARGET:-target}"
+# GR_BENCH_M2: a private Maven repository for the bench build (-Dmaven.repo.local), e.g. one seeded
+# with `cp -r ~/.m2/repository` plus api/runtime installed into it, so ~/.m2 is never written.
+m2_args=()
+if [[ -n "${GR_BENCH_M2:-}" ]]; then
+  m2_args=("-Dmaven.repo.local=$GR_BENCH_M2")
+fi
 
 if [[ ! -f "$runtime" ]]; then
   echo "[bench] $runtime not found: run 'mvn -B -o install -DskipTests' at the repo root first" >&2
@@ -34,7 +43,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 echo "[bench] building bench/$target/benchmarks.jar"
-(cd "$here" && mvn -B -q -Dstyle.color=never package -Dgr.target="$target")
+(cd "$here" && mvn -B -q -Dstyle.color=never "${m2_args[@]}" package -Dgr.target="$target")
 
 echo "[bench] $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1)"
 java -cp "$here/$target/benchmarks.jar" dev.greenroom.bench.startup.StartupBench \

@@ -29,6 +29,8 @@ final class RuntimeUnderTest implements AutoCloseable {
   final int port;
   private final Path runtimeJar;
   private Process process;
+  /** ms since start when the caller's first awaited route answered (set by the caller). */
+  double launchedOkMs;
   private long startNanos;
 
   RuntimeUnderTest(Path runtimeJar, Path workDir) {
@@ -40,6 +42,19 @@ final class RuntimeUnderTest implements AutoCloseable {
       Files.createDirectories(deploy);
       Files.writeString(workDir.resolve("app-config.yaml"),
           "backend:\n  listen:\n    host: 127.0.0.1\n    port: " + port + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Replaces {@code app-config.yaml} with the listen block plus {@code backendYaml}: further keys
+   * under {@code backend:}, each line already indented by two spaces. Call before {@link #start}.
+   */
+  void backendConfig(String backendYaml) {
+    try {
+      Files.writeString(workDir.resolve("app-config.yaml"),
+          "backend:\n  listen:\n    host: 127.0.0.1\n    port: " + port + "\n" + backendYaml);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -112,6 +127,11 @@ final class RuntimeUnderTest implements AutoCloseable {
     return (System.nanoTime() - startNanos) / 1e6;
   }
 
+  /** The exit code once the process has ended, else "running". */
+  String exitCode() {
+    return process == null ? "not started" : process.isAlive() ? "running" : Integer.toString(process.exitValue());
+  }
+
   long pid() {
     return process.pid();
   }
@@ -119,6 +139,11 @@ final class RuntimeUnderTest implements AutoCloseable {
   /** Peak resident set size (VmHWM) of the runtime JVM, in MiB. */
   double peakRssMib() {
     return procStatusKb("VmHWM:") / 1024.0;
+  }
+
+  /** Live threads of the runtime JVM ({@code Threads:} of /proc/<pid>/status). */
+  long threads() {
+    return procStatusKb("Threads:");
   }
 
   double rssMib() {

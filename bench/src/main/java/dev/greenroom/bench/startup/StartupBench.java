@@ -20,7 +20,12 @@ import java.util.Locale;
  *     --runtime features/target/runtime.jar [--work DIR] [--sections startup,database,load,deploy]
  *     [--sizes 1x0,10x5,100x5,300x3] [--wrk-seconds 10] [--wrk-rounds 3] [--drops 50] [--polls 1000,100]
  *     [--module-timeout MS]
+ *     [--isolation fail,hang,db] [--isolation-seconds 15] [--isolation-rounds 3]
+ *     [--isolation-clients 300] [--init-timeout 60000]
  * </pre>
+ *
+ * <p>Section {@code isolation} (issue 11, {@link IsolationBench}) is not in the default list; ask
+ * for it with {@code --sections isolation} ({@code bench/run-isolation-bench.sh}).
  */
 public final class StartupBench {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
@@ -66,6 +71,14 @@ public final class StartupBench {
       for (String poll : arg(args, "--polls", "1000,100").split(",")) {
         bench.deploy(drops, Integer.parseInt(poll));
       }
+    }
+    if (sections.contains("isolation")) {
+      new IsolationBench(runtime, bench::fresh, jvmArgs,
+          Integer.parseInt(arg(args, "--isolation-seconds", "15")),
+          Integer.parseInt(arg(args, "--isolation-rounds", "3")),
+          Integer.parseInt(arg(args, "--isolation-clients", "300")),
+          Integer.parseInt(arg(args, "--init-timeout", "60000")))
+          .run(List.of(arg(args, "--isolation", "fail,hang,db").split(",")));
     }
     System.out.printf("[bench] done, load average %s%n", loadAverage());
   }

@@ -31,9 +31,11 @@ public final class SyntheticBundles {
   private static final String H_MODULE_COUNT = "X-Greenroom-Bench-Modules";
   private static final String H_GENERATION = "X-Greenroom-Bench-Generation";
   private static final String H_USES_DATABASE = "X-Greenroom-Bench-Uses-Database";
+  private static final String H_FAULT = "X-Greenroom-Bench-Fault";
   private static final List<String> CLASSES = List.of(
       "SyntheticHeaders", "Contributions", "HelloServlet",
-      "SyntheticPluginActivator", "SyntheticModuleActivator", "BareServletActivator", "LoggedServlet");
+      "SyntheticPluginActivator", "SyntheticModuleActivator", "BareServletActivator", "LoggedServlet",
+      "FaultyPlugin", "DatabaseServlet");
   private static final String IMPORTS = String.join(",",
       "dev.greenroom.backend.api;version=\"[0.1,1)\"",
       "dev.greenroom.backend.api.services;version=\"[0.1,1)\"",
@@ -61,6 +63,22 @@ public final class SyntheticBundles {
     a.putValue(H_MODULE_COUNT, Integer.toString(modules));
     a.putValue(H_USES_DATABASE, Boolean.toString(usesDatabase));
     return write(dir.resolve(pluginId(i) + ".jar"), m);
+  }
+
+  /**
+   * {@code <pluginId>.jar}: a plugin without modules whose init fails ({@code fail-init}), hangs
+   * ({@code hang-init}), or whose {@code GET /hello} uses its database ({@code db-route}); see
+   * {@code dev.greenroom.bench.synthetic.FaultyPlugin}.
+   */
+  public static Path faultyPlugin(Path dir, String pluginId, String fault) {
+    Manifest m = manifest("dev.greenroom.bench.fault." + pluginId, "1.0.0", PLUGIN_ACTIVATOR);
+    Attributes a = m.getMainAttributes();
+    a.putValue("Provide-Capability", "greenroom.feature;greenroom.plugin.id=" + pluginId);
+    a.putValue("Require-Capability", EXTENDER + "," + EE);
+    a.putValue(H_PLUGIN_ID, pluginId);
+    a.putValue(H_MODULE_COUNT, "0");
+    a.putValue(H_FAULT, fault);
+    return write(dir.resolve(pluginId + ".jar"), m);
   }
 
   /** {@code p<i>-m<j>.jar}: module {@code m<j>} of {@code p<i>}, contributing {@code m<j>@g<generation>}. */

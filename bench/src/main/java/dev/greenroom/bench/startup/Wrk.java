@@ -18,6 +18,7 @@ final class Wrk {
   private static final Pattern RPS = Pattern.compile("^Requests/sec:\\s+([0-9.]+)");
   private static final Pattern TOTAL = Pattern.compile("^\\s+(\\d+) requests in");
   private static final Pattern NON2XX = Pattern.compile("^\\s+Non-2xx or 3xx responses: (\\d+)");
+  private static final Pattern MAX_LATENCY = Pattern.compile("^\\s+Latency\\s+\\S+\\s+\\S+\\s+([0-9.]+)(us|ms|s)\\s");
   private static final Pattern SOCKET = Pattern.compile("^\\s+Socket errors: (.*)$");
 
   static boolean available() {
@@ -28,6 +29,35 @@ final class Wrk {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /** A wrk process started in the background; {@link #await} parses its summary. */
+  record Running(String url, Process process, int seconds) {
+    Result await() {
+      try {
+        String out = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+        return parse(url, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Starts {@code wrk -t -c -d --timeout --latency url} without waiting for it. */
+  static Running start(String url, int threads, int connections, int seconds, int timeoutSeconds) {
+    List<String> cmd = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
+        "--timeout", timeoutSeconds + "s", "--latency", url);
+    try {
+      return new Running(url, new ProcessBuilder(cmd).redirectErrorStream(true).start(), seconds);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + cmd + " (apt-get install -y wrk)", e);
     }
   }
 
@@ -46,6 +76,14 @@ final class Wrk {
     }
   }
 
+  private static double ms(double v, String unit) {
+    return switch (unit) {
+      case "us" -> v / 1000;
+      case "s" -> v * 1000;
+      default -> v;
+    };
+  }
+
   static Result parse(String url, String out) {
     Map<String, Double> latency = new LinkedHashMap<>();
     double rps = Double.NaN;
@@ -56,11 +94,9 @@ final class Wrk {
       Matcher m;
       if ((m = PERCENTILE.matcher(line)).find()) {
         double v = Double.parseDouble(m.group(2));
-        latency.put("p" + m.group(1), switch (m.group(3)) {
-          case "us" -> v / 1000;
-          case "s" -> v * 1000;
-          default -> v;
-        });
+        latency.put("p" + m.group(1), ms(v, m.group(3)));
+      } else if ((m = MAX_LATENCY.matcher(line)).find()) {
+        latency.put("max", ms(Double.parseDouble(m.group(1)), m.group(2)));
       } else if ((m = RPS.matcher(line)).find()) {
         rps = Double.parseDouble(m.group(1));
       } else if ((m = TOTAL.matcher(line)).find()) {

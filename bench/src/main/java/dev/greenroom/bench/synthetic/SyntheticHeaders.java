@@ -14,6 +14,8 @@ public final class SyntheticHeaders {
   public static final String MODULE_COUNT = "X-Greenroom-Bench-Modules";
   public static final String GENERATION = "X-Greenroom-Bench-Generation";
   public static final String USES_DATABASE = "X-Greenroom-Bench-Uses-Database";
+  /** Isolation benchmark: {@code fail-init}, {@code hang-init} or {@code db-route} (absent: a healthy plugin). */
+  public static final String FAULT = "X-Greenroom-Bench-Fault";
 
   static String required(Bundle bundle, String header) {
     String value = bundle.getHeaders().get(header);

@@ -34,7 +34,10 @@ public final class SyntheticPluginActivator implements BundleActivator {
     String pluginId = SyntheticHeaders.required(context.getBundle(), SyntheticHeaders.PLUGIN_ID);
     int modules = Integer.parseInt(SyntheticHeaders.required(context.getBundle(), SyntheticHeaders.MODULE_COUNT));
     boolean usesDatabase = Boolean.parseBoolean(context.getBundle().getHeaders().get(SyntheticHeaders.USES_DATABASE));
-    BackendPlugin plugin = BackendPlugin.create(pluginId, env -> register(env, pluginId, modules, usesDatabase));
+    String fault = context.getBundle().getHeaders().get(SyntheticHeaders.FAULT);
+    BackendPlugin plugin = BackendPlugin.create(pluginId, fault == null || fault.isBlank()
+        ? env -> register(env, pluginId, modules, usesDatabase)
+        : env -> FaultyPlugin.register(env, pluginId, fault.trim()));
     Hashtable<String, Object> props = new Hashtable<>();
     props.put(FeatureNamespace.PLUGIN_ID, pluginId);
     registration = context.registerService(BackendFeature.class, plugin, props);
