@@ -63,6 +63,12 @@ public final class PluginMachine {
   private long runInitTimeout;
 
   private Runnable cancelWaitTimer;
+  private final long settleMillis;
+  private long lastChangeAt = Long.MIN_VALUE / 2;
+  /** The plugin ran and stopped; its next start is a restart, which waits for quiet. */
+  private boolean restarting;
+  private Runnable cancelSettleTimer;
+  private long settleToken;
   private long waitToken;
   private long waitingSince = -1;
   private boolean waitExpired;
@@ -73,17 +79,22 @@ public final class PluginMachine {
 
   public PluginMachine(String pluginId, MachineHost host, MachineClock clock, long moduleTimeoutMillis,
       long initTimeoutMillis) {
-    this(pluginId, host, clock, moduleTimeoutMillis, () -> initTimeoutMillis);
+    this(pluginId, host, clock, moduleTimeoutMillis, () -> initTimeoutMillis, 0);
   }
 
-  /** {@code initTimeout} is read at each start (it comes from config, known once root services are up); 0 = none. */
+  /**
+   * {@code initTimeout} is read at each start (it comes from config, known once root services are
+   * up); 0 = none. {@code settleMillis}: how long the feature services must be quiet before a
+   * restart; 0 = restart at once.
+   */
   public PluginMachine(String pluginId, MachineHost host, MachineClock clock, long moduleTimeoutMillis,
-      java.util.function.LongSupplier initTimeout) {
+      java.util.function.LongSupplier initTimeout, long settleMillis) {
     this.pluginId = pluginId;
     this.host = host;
     this.clock = clock;
     this.moduleTimeoutMillis = moduleTimeoutMillis;
     this.initTimeout = initTimeout;
+    this.settleMillis = settleMillis;
     publish();
   }
 
@@ -124,12 +135,14 @@ public final class PluginMachine {
   /** A feature service registered. */
   public void registered(Contribution c) {
     contributions.add(c);
+    lastChangeAt = clock.millis();
     evaluate();
   }
 
   /** A feature service left. */
   public void unregistered(long serviceId) {
     if (contributions.removeIf(c -> c.serviceId() == serviceId)) {
+      lastChangeAt = clock.millis();
       evaluate();
     }
   }
@@ -173,6 +186,7 @@ public final class PluginMachine {
     }
     run = null;
     runStopping = false;
+    restarting = true;
     try {
       step(); // straight on to the next start or wait: no STOPPED in between, requests stay held
       if (state == PluginState.STOPPING) {
@@ -197,6 +211,7 @@ public final class PluginMachine {
   public void halt() {
     halted = true;
     cancel(cancelInitTimer);
+    cancel(cancelSettleTimer);
     cancelWait();
     restartWaiters.forEach(w -> w.accept(false));
     restartWaiters.clear();
@@ -235,7 +250,38 @@ public final class PluginMachine {
       armWait();
       return;
     }
+    if (restarting && settling()) {
+      return;
+    }
     start(plugin, modules, awaited);
+  }
+
+  /**
+   * A restart waits until the feature services have been quiet for {@code settleMillis}: FileInstall
+   * updates a bundle and then refreshes it, so its module leaves and comes back twice within a few
+   * milliseconds; starting at the first return would restart the plugin twice for one update.
+   */
+  private boolean settling() {
+    long quietFor = clock.millis() - lastChangeAt;
+    if (settleMillis <= 0 || quietFor >= settleMillis) {
+      cancel(cancelSettleTimer);
+      cancelSettleTimer = null;
+      return false;
+    }
+    setState(PluginState.WAITING_FOR_MODULES, "waiting for its modules to settle");
+    cancel(cancelSettleTimer);
+    long token = ++settleToken;
+    cancelSettleTimer = clock.schedule(settleMillis - quietFor, () -> settled(token));
+    return true;
+  }
+
+  /** The settle timer elapsed ({@code token} names it). */
+  public void settled(long token) {
+    if (token != settleToken) {
+      return;
+    }
+    cancelSettleTimer = null;
+    evaluate();
   }
 
   private void noPlugin() {
@@ -308,6 +354,7 @@ public final class PluginMachine {
 
   private void start(Contribution plugin, List<Contribution> modules, Map<String, Declaration> timedOut) {
     cancelWait();
+    restarting = false;
     restartRequested = false;
     failure = null;
     Map<String, String> timedOutMessages = new LinkedHashMap<>();

@@ -42,6 +42,7 @@ import org.osgi.framework.ServiceRegistration;
 final class Coordinators implements MachineHost {
   private final BundleContext context;
   private final long moduleTimeoutMillis;
+  private final long restartSettleMillis;
   private final LoggerService earlyLogger;
   private final Map<String, PluginCoordinator> byPlugin = new ConcurrentHashMap<>();
   private final Map<String, ServiceRegistration<PluginReady>> readyMarkers = new ConcurrentHashMap<>();
@@ -58,10 +59,11 @@ final class Coordinators implements MachineHost {
   private ConfigRestarts configRestarts;
   private final List<Runnable> pendingFactoryChanges = new ArrayList<>();
 
-  Coordinators(BundleContext context, long moduleTimeoutMillis, LoggerService earlyLogger,
+  Coordinators(BundleContext context, long moduleTimeoutMillis, long restartSettleMillis, LoggerService earlyLogger,
       Consumer<BackendStartupResult> onBootFinished) {
     this.context = context;
     this.moduleTimeoutMillis = moduleTimeoutMillis;
+    this.restartSettleMillis = restartSettleMillis;
     this.earlyLogger = earlyLogger;
     this.onBootFinished = onBootFinished;
   }
@@ -70,7 +72,7 @@ final class Coordinators implements MachineHost {
     return byPlugin.computeIfAbsent(pluginId, id -> {
       PluginCoordinator c = new PluginCoordinator(id, this, this::clockOn, new SerialExecutor(InitThreads.POOL,
           e -> logger().error("Plugin '" + id + "': a step of its state machine failed", e)),
-          moduleTimeoutMillis, () -> initTimeoutMillis, this::frameworkStopping);
+          moduleTimeoutMillis, () -> initTimeoutMillis, restartSettleMillis, this::frameworkStopping);
       if (backend != null && boot != null) {
         c.rootReady();
       }

@@ -58,7 +58,8 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     this.context = context;
     this.settings = RuntimeSettings.from(context);
     this.earlyLogger = SinkLogger.console().child(Map.of("service", "greenroom-runtime"));
-    this.coordinators = new Coordinators(context, settings.moduleTimeoutMillis(), earlyLogger, this::onBootFinished);
+    this.coordinators = new Coordinators(context, settings.moduleTimeoutMillis(), settings.restartSettleMillis(), earlyLogger,
+        this::onBootFinished);
     this.isolation = new IsolationHooks();
     registrations.add(context.registerService(
         new String[] {FindHook.class.getName(), EventListenerHook.class.getName()}, isolation, null));

@@ -38,11 +38,12 @@ final class PluginCoordinator {
   private volatile boolean halted;
 
   PluginCoordinator(String pluginId, MachineHost host, TimerClock timer, SerialExecutor queue, long moduleTimeoutMillis,
-      LongSupplier initTimeoutMillis, BooleanSupplier frameworkStopping) {
+      LongSupplier initTimeoutMillis, long restartSettleMillis, BooleanSupplier frameworkStopping) {
     this.pluginId = pluginId;
     this.queue = queue;
     this.frameworkStopping = frameworkStopping;
-    this.machine = new PluginMachine(pluginId, host, timer.on(queue), moduleTimeoutMillis, initTimeoutMillis);
+    this.machine = new PluginMachine(pluginId, host, timer.on(queue), moduleTimeoutMillis, initTimeoutMillis,
+        restartSettleMillis);
   }
 
   String pluginId() {

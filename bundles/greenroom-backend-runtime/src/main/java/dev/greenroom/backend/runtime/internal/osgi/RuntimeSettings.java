@@ -9,7 +9,8 @@ import org.osgi.framework.BundleContext;
  * Framework properties the runtime reads (set them in a bndrun's {@code -runproperties} or with
  * {@code -D}): where config lives, how long to wait for modules, standalone mode.
  */
-record RuntimeSettings(Path configDir, List<Path> configFiles, long moduleTimeoutMillis, long serviceTimeoutMillis, boolean standalone) {
+record RuntimeSettings(Path configDir, List<Path> configFiles, long moduleTimeoutMillis, long serviceTimeoutMillis, boolean standalone,
+    long restartSettleMillis) {
   static final String CONFIG_DIR = "greenroom.config.dir";
   static final String CONFIG_FILES = "greenroom.config";
   static final String MODULE_TIMEOUT = "greenroom.module.timeout";
@@ -17,6 +18,9 @@ record RuntimeSettings(Path configDir, List<Path> configFiles, long moduleTimeou
   static final String SERVICE_TIMEOUT = "greenroom.service.timeout";
   static final long DEFAULT_MODULE_TIMEOUT = 10_000;
   static final long DEFAULT_SERVICE_TIMEOUT = 120_000;
+  /** How long a plugin's feature services must be quiet before it restarts (FileInstall's update + refresh). */
+  static final String RESTART_SETTLE = "greenroom.restart.settle";
+  static final long DEFAULT_RESTART_SETTLE = 250;
 
   static RuntimeSettings from(BundleContext context) {
     String dir = context.getProperty(CONFIG_DIR);
@@ -32,7 +36,8 @@ record RuntimeSettings(Path configDir, List<Path> configFiles, long moduleTimeou
     }
     long timeout = millis(context, MODULE_TIMEOUT, DEFAULT_MODULE_TIMEOUT);
     long serviceTimeout = millis(context, SERVICE_TIMEOUT, DEFAULT_SERVICE_TIMEOUT);
-    return new RuntimeSettings(configDir, files, timeout, serviceTimeout, Boolean.parseBoolean(context.getProperty(STANDALONE)));
+    return new RuntimeSettings(configDir, files, timeout, serviceTimeout, Boolean.parseBoolean(context.getProperty(STANDALONE)),
+        millis(context, RESTART_SETTLE, DEFAULT_RESTART_SETTLE));
   }
 
   private static long millis(BundleContext context, String property, long fallback) {

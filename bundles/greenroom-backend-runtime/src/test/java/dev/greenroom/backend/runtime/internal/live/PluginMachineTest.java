@@ -412,4 +412,40 @@ class PluginMachineTest {
     machine.registered(plugin(100, 10));
     assertEquals(host.starts.get(0), host.runInSnapshotAtStart.get(0));
   }
+
+  @Test
+  void anUpdateFollowedByARefreshRestartsThePluginOnceAfterTheModulesSettle() {
+    PluginMachine settling = new PluginMachine("todo", host, clock, MODULE_TIMEOUT, () -> INIT_TIMEOUT, 250);
+    settling.rootReady();
+    settling.declared(declares("validator", 11));
+    settling.registered(plugin(100, 10));
+    settling.registered(module("validator", 101, 11));
+    assertEquals(1, host.starts.size(), "the first start does not wait to settle");
+    settling.runFinished(1, new PluginRun("todo", null, 1, List.of()));
+
+    settling.unregistered(101); // FileInstall: update...
+    settling.stopFinished(1);
+    settling.registered(module("validator", 102, 11)); // ...the updated bundle starts...
+    clock.advance(5);
+    settling.unregistered(102); // ...then the refresh stops...
+    clock.advance(5);
+    settling.registered(module("validator", 103, 11)); // ...and starts it again
+    assertEquals(1, host.starts.size(), "no start while the module set is still changing");
+    assertEquals(PluginState.WAITING_FOR_MODULES, settling.state());
+    clock.advance(250);
+    assertEquals(2, host.starts.size(), "exactly one restart for the update");
+    assertEquals(103, host.lastStart().modules().get(0).serviceId());
+  }
+
+  @Test
+  void aRestartAskedForByHandDoesNotWaitToSettle() {
+    PluginMachine settling = new PluginMachine("todo", host, clock, MODULE_TIMEOUT, () -> INIT_TIMEOUT, 250);
+    settling.rootReady();
+    settling.registered(plugin(100, 10));
+    settling.runFinished(1, new PluginRun("todo", null, 1, List.of()));
+    clock.advance(1_000);
+    settling.restartRequested(done -> {});
+    settling.stopFinished(1);
+    assertEquals(2, host.starts.size());
+  }
 }
