@@ -26,6 +26,11 @@ public record DeployProblemDTO(String file, ReasonCode code, String bundle, Stri
     /** The symbolic name and version of a bundle already installed from another file: refused. */
     DUPLICATE_BUNDLE,
     /** Installed, but the framework cannot resolve it: {@code requirement} names what is missing. */
-    UNRESOLVED
+    UNRESOLVED,
+    /**
+     * A configuration file for a core service (Pax Web's {@code org.ops4j.pax.web.cfg}) with a value
+     * that would stop the service: refused, the running configuration is kept.
+     */
+    INVALID_CONFIG
   }
 }

@@ -40,6 +40,9 @@ public final class DeployGuard {
 
   /** Whether the runtime takes {@code file} (to refuse it); false lets FileInstall handle it. */
   public boolean claims(File file) {
+    if (CoreServiceConfig.isCoreServiceConfig(file)) {
+      return CoreServiceConfig.problem(file).isPresent(); // a good one goes to ConfigAdmin as usual
+    }
     DeployedJar jar = DeployedJar.inspect(file);
     if (jar instanceof DeployedJar.Corrupt corrupt) {
       reportCorrupt(file, corrupt.reason());
@@ -51,6 +54,16 @@ public final class DeployGuard {
 
   /** Refuses {@code file} (FileInstall's install or update of a claimed file). */
   public void refuse(File file) {
+    if (CoreServiceConfig.isCoreServiceConfig(file)) {
+      CoreServiceConfig.problem(file).ifPresent(message -> {
+        DeployProblemDTO old = problems.put(file.getPath(), new DeployProblemDTO(file.getPath(),
+            DeployProblemDTO.ReasonCode.INVALID_CONFIG, null, null, message, System.currentTimeMillis()));
+        if (old == null || !old.message().equals(message)) {
+          logger.get().error(message);
+        }
+      });
+      return;
+    }
     if (!(DeployedJar.inspect(file) instanceof DeployedJar.BundleJar bundle)) {
       return;
     }

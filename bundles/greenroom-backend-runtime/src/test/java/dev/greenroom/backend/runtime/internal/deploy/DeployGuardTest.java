@@ -92,4 +92,27 @@ class DeployGuardTest {
     @Override public LoggerService child(Map<String, String> meta) { return this; }
   }
 
+
+  @Test
+  void aPaxWebConfigThatWouldStopTheServerIsRefusedOnceAndAGoodOneGoesToConfigAdmin() throws Exception {
+    java.io.File cfg = dir.resolve("org.ops4j.pax.web.cfg").toFile();
+    java.nio.file.Files.writeString(cfg.toPath(), "org.osgi.service.http.port = not-a-port\n");
+
+    assertTrue(guard.claims(cfg), "claimed, so FileInstall does not hand it to ConfigAdmin");
+    guard.refuse(cfg);
+    guard.refuse(cfg); // FileInstall asks again: one log line
+    assertEquals(1, logged.size());
+    assertEquals("Refused org.ops4j.pax.web.cfg: org.osgi.service.http.port = 'not-a-port' would stop the HTTP server"
+        + " of every plugin (expected a port number 0-65535); the running configuration is kept", logged.get(0));
+    assertEquals(dev.greenroom.backend.runtime.state.DeployProblemDTO.ReasonCode.INVALID_CONFIG, guard.problems().get(0).code());
+
+    java.nio.file.Files.writeString(cfg.toPath(), "org.osgi.service.http.port = 8181\norg.ops4j.pax.web.server.maxThreads = 50\n");
+    assertFalse(guard.claims(cfg), "a good one is FileInstall's (ConfigAdmin)");
+    guard.forget(cfg);
+    assertTrue(guard.problems().isEmpty());
+    java.nio.file.Files.writeString(cfg.toPath(), "org.ops4j.pax.web.server.maxThreads = 0\n");
+    assertTrue(guard.claims(cfg));
+    java.nio.file.Files.writeString(dir.resolve("other.cfg"), "org.osgi.service.http.port = nonsense\n");
+    assertFalse(guard.claims(dir.resolve("other.cfg").toFile()), "other PIDs are their services' business");
+  }
 }
