@@ -65,6 +65,14 @@ final class IsolationBench {
     this.initTimeoutMs = initTimeoutMs;
   }
 
+  /** Each heavy-load client pauses this long between requests (0: closed loops, as fast as served). */
+  IsolationBench thinkMs(int thinkMs) {
+    this.thinkMs = thinkMs;
+    return this;
+  }
+
+  private int thinkMs;
+
   void run(List<String> scenarios) {
     System.out.println();
     if (!Wrk.available()) {
@@ -72,8 +80,9 @@ final class IsolationBench {
       return;
     }
     System.out.printf("## Isolation (issue 11): untouched %s with wrk -t1 -c4 -d%ds --latency, while wrk -t2 -c%d"
-        + " -d%ds --timeout 30s hits nothing (idle), the healthy %s (control) or the faulty plugin; %d rounds%n",
-        UNTOUCHED, seconds, connections, seconds + 2, CONTROL, rounds);
+        + " -d%ds --timeout 30s%s hits nothing (idle), the healthy %s (control) or the faulty plugin; %d rounds%n",
+        UNTOUCHED, seconds, connections, seconds + 2, thinkMs > 0 ? " (each client pausing " + thinkMs + " ms between requests)" : "",
+        CONTROL, rounds);
     printHeader();
     for (String scenario : scenarios) {
       switch (scenario) {
@@ -219,7 +228,7 @@ final class IsolationBench {
     long linesBefore = lineCount(log);
     Wrk.Running heavy = null;
     if (heavyPath != null) {
-      heavy = Wrk.start(rt.url(heavyPath), 2, connections, seconds + 2, 30);
+      heavy = Wrk.start(rt.url(heavyPath), 2, connections, seconds + 2, 30, thinkMs);
       RuntimeUnderTest.sleep(1000);
     }
     Wrk.Running light = Wrk.start(rt.url(UNTOUCHED), 1, 4, seconds, 10);

@@ -21,7 +21,7 @@ import java.util.Locale;
  *     [--sizes 1x0,10x5,100x5,300x3] [--wrk-seconds 10] [--wrk-rounds 3] [--drops 50] [--polls 1000,100]
  *     [--module-timeout MS]
  *     [--isolation fail,hang,db] [--isolation-seconds 15] [--isolation-rounds 3]
- *     [--isolation-clients 300] [--init-timeout 60000]
+ *     [--isolation-clients 300] [--init-timeout 60000] [--isolation-think-ms 0]
  * </pre>
  *
  * <p>Section {@code isolation} (issue 11, {@link IsolationBench}) is not in the default list; ask
@@ -78,6 +78,7 @@ public final class StartupBench {
           Integer.parseInt(arg(args, "--isolation-rounds", "3")),
           Integer.parseInt(arg(args, "--isolation-clients", "300")),
           Integer.parseInt(arg(args, "--init-timeout", "60000")))
+          .thinkMs(Integer.parseInt(arg(args, "--isolation-think-ms", "0")))
           .run(List.of(arg(args, "--isolation", "fail,hang,db").split(",")));
     }
     System.out.printf("[bench] done, load average %s%n", loadAverage());

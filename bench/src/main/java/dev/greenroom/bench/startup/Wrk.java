@@ -52,12 +52,37 @@ final class Wrk {
 
   /** Starts {@code wrk -t -c -d --timeout --latency url} without waiting for it. */
   static Running start(String url, int threads, int connections, int seconds, int timeoutSeconds) {
-    List<String> cmd = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-        "--timeout", timeoutSeconds + "s", "--latency", url);
+    return start(url, threads, connections, seconds, timeoutSeconds, 0);
+  }
+
+  /**
+   * As above; with {@code thinkMs > 0} every connection pauses that long between its requests (a
+   * wrk Lua {@code delay()}), so N connections are N clients at a human-ish rate instead of N
+   * closed loops that only measure how fast two cores can answer.
+   */
+  static Running start(String url, int threads, int connections, int seconds, int timeoutSeconds, int thinkMs) {
+    List<String> cmd = new java.util.ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
+        "--timeout", timeoutSeconds + "s", "--latency"));
+    if (thinkMs > 0) {
+      cmd.add("-s");
+      cmd.add(thinkScript(thinkMs));
+    }
+    cmd.add(url);
     try {
       return new Running(url, new ProcessBuilder(cmd).redirectErrorStream(true).start(), seconds);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + cmd + " (apt-get install -y wrk)", e);
+    }
+  }
+
+  private static String thinkScript(int thinkMs) {
+    try {
+      java.nio.file.Path script = java.nio.file.Files.createTempFile("wrk-think-", ".lua");
+      java.nio.file.Files.writeString(script, "function delay()\n  return " + thinkMs + "\nend\n");
+      script.toFile().deleteOnExit();
+      return script.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
