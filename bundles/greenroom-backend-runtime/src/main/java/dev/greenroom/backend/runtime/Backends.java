@@ -4,7 +4,6 @@ import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.runtime.internal.defaults.DefaultServiceFactories;
 import dev.greenroom.backend.runtime.internal.wiring.BackendInitializer;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,10 +41,12 @@ public final class Backends {
   }
 
   /**
-   * A backend with Greenroom's default services, reading {@code app-config.yaml} (and {@code
-   * app-config.local.yaml}) from the working directory.
+   * A backend with the runtime's own defaults: an empty config, a console logger, the lifecycles.
+   * Each core-service family is its own bundle and adds its factories: for {@code app-config.yaml}
+   * as Backstage reads it, {@code backend.add(RootConfigFactory.create(RootConfigOptions...))} from
+   * greenroom-config (docs/config.md); in OSGi they come from the service registry.
    */
   public static Backend createBackend() {
-    return createSpecializedBackend(DefaultServiceFactories.create(Path.of(""), List.of()));
+    return createSpecializedBackend(DefaultServiceFactories.bare());
   }
 }

@@ -5,21 +5,24 @@ import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.backend.api.services.RootConfigService;
 import dev.greenroom.backend.api.services.RootLoggerService;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The minimal default services a backend runs on: rootConfig (YAML), rootLogger, a plugin-tagged
- * logger, rootLifecycle and lifecycle. Other core services come from their own bundles.
+ * The minimal default services a backend runs on: rootConfig, rootLogger, a plugin-tagged logger,
+ * rootLifecycle and lifecycle. Other core services come from their own bundles — configuration
+ * from greenroom-config, logging from greenroom-logging — which override these.
  */
 public final class DefaultServiceFactories {
   private DefaultServiceFactories() {}
 
-  /** Defaults reading config from {@code app-config.yaml} (+ .local) in {@code configDir}, or {@code files}. */
-  public static List<ServiceFactory<?>> create(Path configDir, List<Path> files) {
-    return create(() -> YamlConfigLoader.load(YamlConfigLoader.configFiles(configDir, files)), SinkLogger::console);
+  /**
+   * What a bare runtime needs and nothing more: an empty config (the runtime reads no config
+   * files; greenroom-config does) and a console logger (until greenroom-logging's replaces it).
+   */
+  public static List<ServiceFactory<?>> bare() {
+    return create(MapConfig::empty, SinkLogger::console);
   }
 
   public static List<ServiceFactory<?>> create(

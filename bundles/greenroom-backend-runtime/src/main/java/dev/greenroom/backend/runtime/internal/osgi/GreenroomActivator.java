@@ -118,7 +118,8 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
       Thread.currentThread().interrupt();
       return;
     }
-    List<ServiceFactory<?>> defaults = DefaultServiceFactories.create(settings.configDir(), settings.configFiles());
+    // the bare fallbacks: greenroom-config and greenroom-logging provide the real ones
+    List<ServiceFactory<?>> defaults = DefaultServiceFactories.bare();
     // the coordinator records the bundles of a run before starting it, so the owner is always known
     extensionPointServices = new ExtensionPointServices(context, entry -> coordinators.ownerOf(entry.pluginId(), entry.moduleId()));
     LiveBackend live = LiveBackend.withLiveMetadata(defaults, extensionPointServices);

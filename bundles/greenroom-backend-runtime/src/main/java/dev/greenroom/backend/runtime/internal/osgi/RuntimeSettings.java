@@ -1,18 +1,14 @@
 package dev.greenroom.backend.runtime.internal.osgi;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.osgi.framework.BundleContext;
 
 /**
  * Framework properties the runtime reads (set them in a bndrun's {@code -runproperties} or with
- * {@code -D}): where config lives, how long to wait for modules, standalone mode.
+ * {@code -D}): how long to wait for modules and services, how long a restart settles, standalone
+ * mode. Config files are greenroom-config's business ({@code greenroom.config.dir}, docs/config.md).
  */
-record RuntimeSettings(Path configDir, List<Path> configFiles, long moduleTimeoutMillis, long serviceTimeoutMillis, boolean standalone,
+record RuntimeSettings(long moduleTimeoutMillis, long serviceTimeoutMillis, boolean standalone,
     long restartSettleMillis) {
-  static final String CONFIG_DIR = "greenroom.config.dir";
-  static final String CONFIG_FILES = "greenroom.config";
   static final String MODULE_TIMEOUT = "greenroom.module.timeout";
   static final String STANDALONE = "greenroom.standalone";
   static final String SERVICE_TIMEOUT = "greenroom.service.timeout";
@@ -23,20 +19,9 @@ record RuntimeSettings(Path configDir, List<Path> configFiles, long moduleTimeou
   static final long DEFAULT_RESTART_SETTLE = 250;
 
   static RuntimeSettings from(BundleContext context) {
-    String dir = context.getProperty(CONFIG_DIR);
-    Path configDir = Path.of(dir == null || dir.isBlank() ? System.getProperty("user.dir", ".") : dir);
-    List<Path> files = new ArrayList<>();
-    String list = context.getProperty(CONFIG_FILES);
-    if (list != null) {
-      for (String f : list.split(",")) {
-        if (!f.isBlank()) {
-          files.add(configDir.resolve(f.trim()));
-        }
-      }
-    }
     long timeout = millis(context, MODULE_TIMEOUT, DEFAULT_MODULE_TIMEOUT);
     long serviceTimeout = millis(context, SERVICE_TIMEOUT, DEFAULT_SERVICE_TIMEOUT);
-    return new RuntimeSettings(configDir, files, timeout, serviceTimeout, Boolean.parseBoolean(context.getProperty(STANDALONE)),
+    return new RuntimeSettings(timeout, serviceTimeout, Boolean.parseBoolean(context.getProperty(STANDALONE)),
         millis(context, RESTART_SETTLE, DEFAULT_RESTART_SETTLE));
   }
 
