@@ -10,49 +10,67 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * The {@code redis} store (also used for {@code valkey}): Jedis' pooled client. A failing Redis is
- * not fatal: each failure is logged and the operation answers as a cache miss.
+ * not fatal: operations answer as cache misses, the outage is logged once when it begins and once
+ * when it ends, and while it lasts only one operation per second waits on the server
+ * ({@link StoreOutage}).
  */
 public final class RedisCacheStore implements CacheStore {
   static final int TIMEOUT_MILLIS = 2000;
 
+  static final long RETRY_MILLIS = 1000;
+
   private final JedisPooled jedis;
-  private final LoggerService logger;
+  private final StoreOutage outage;
 
   public RedisCacheStore(URI connection, LoggerService logger) {
     // Connects lazily: an unreachable server at startup fails no plugin.
     this.jedis = new JedisPooled(connection, TIMEOUT_MILLIS);
-    this.logger = logger;
+    this.outage = new StoreOutage("redis at " + connection.getHost() + ":" + connection.getPort(), logger,
+        System::currentTimeMillis, RETRY_MILLIS);
   }
 
   @Override
   public Optional<String> get(String key) {
+    if (!outage.tryNow()) {
+      return Optional.empty();
+    }
     try {
-      return Optional.ofNullable(jedis.get(key));
+      Optional<String> value = Optional.ofNullable(jedis.get(key));
+      outage.succeeded();
+      return value;
     } catch (JedisException e) {
-      logger.warn("Cache get of key '" + key + "' failed: " + e.getMessage());
+      outage.failed("get", e.getMessage());
       return Optional.empty();
     }
   }
 
   @Override
   public void set(String key, String json, Duration ttl) {
+    if (!outage.tryNow()) {
+      return;
+    }
     try {
       if (ttl == null) {
         jedis.set(key, json);
       } else {
         jedis.set(key, json, SetParams.setParams().px(Math.max(1, ttl.toMillis())));
       }
+      outage.succeeded();
     } catch (JedisException e) {
-      logger.warn("Cache set of key '" + key + "' failed: " + e.getMessage());
+      outage.failed("set", e.getMessage());
     }
   }
 
   @Override
   public void delete(String key) {
+    if (!outage.tryNow()) {
+      return;
+    }
     try {
       jedis.del(key);
+      outage.succeeded();
     } catch (JedisException e) {
-      logger.warn("Cache delete of key '" + key + "' failed: " + e.getMessage());
+      outage.failed("delete", e.getMessage());
     }
   }
 
