@@ -2,6 +2,7 @@ package dev.greenroom.database.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.greenroom.backend.api.errors.ServiceUnavailableError;
 import dev.greenroom.backend.api.services.DatabaseService;
 import dev.greenroom.backend.api.services.MigrationsOptions;
 import dev.greenroom.database.status.DatabaseState;
@@ -125,7 +126,9 @@ final class PluginDatabase implements DatabaseService {
 
   private void checkOpen() {
     if (closed) {
-      throw new IllegalStateException("The database of plugin '" + settings.pluginId() + "' is closed");
+      // 503, not 500: a request still waiting for the database when its plugin or the backend
+      // stops meets a service that is going away, not a bug (Backstage's ServiceUnavailableError)
+      throw new ServiceUnavailableError("The database of plugin '" + settings.pluginId() + "' is closed");
     }
   }
 

@@ -92,7 +92,7 @@ class H2DatabaseTest {
     manager.close();
     assertEquals(DatabaseState.CLOSED, manager.status("a").orElseThrow().state());
     assertEquals("The database of plugin 'a' is closed",
-        assertThrows(IllegalStateException.class, db::getClient).getMessage());
+        assertThrows(dev.greenroom.backend.api.errors.ServiceUnavailableError.class, db::getClient).getMessage());
   }
 
   @Test
