@@ -21,9 +21,15 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class TestDatabases {
   private TestDatabases() {}
 
+  /**
+   * In the mode the database bundle opens H2 in (greenroom-database's H2Connector: PostgreSQL
+   * compatibility), so the scheduler's tests run against what a plugin gets by default — plain H2
+   * accepted a {@code blob} column that the default database refused at plugin start.
+   */
   public static DataSource h2() {
     JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:sched_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
+    ds.setURL("jdbc:h2:mem:sched_" + UUID.randomUUID().toString().replace("-", "")
+        + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     ds.setUser("sa");
     return ds;
   }

@@ -43,7 +43,8 @@ public final class TaskTable {
 
   private static List<String> ddl(boolean postgres) {
     String text = postgres ? "text" : "varchar(1000)";
-    String bytes = postgres ? "bytea" : "blob";
+    // the SQL standard's name: H2 in PostgreSQL mode (the default database) rejects "blob"
+    String bytes = postgres ? "bytea" : "binary large object";
     return List.of(
         "CREATE TABLE IF NOT EXISTS " + NAME + " ("
             + " task_name " + text + " NOT NULL,"
