@@ -71,6 +71,19 @@ final class RunnableJar implements AutoCloseable {
 
   static RunnableJar start(Path workDir, int port, String appConfig, boolean console, String... systemProperties)
       throws IOException {
+    return start(workDir, port, appConfig, console, true, systemProperties);
+  }
+
+  /**
+   * As a user starts it: the port only in app-config ({@code backend.listen.port}), Pax Web left on
+   * runtime.bndrun's framework property until the HTTP bundle points it at that port.
+   */
+  static RunnableJar startWithConfiguredPortOnly(Path workDir, int port, String appConfig) throws IOException {
+    return start(workDir, port, appConfig, false, false);
+  }
+
+  private static RunnableJar start(Path workDir, int port, String appConfig, boolean console, boolean paxWebPort,
+      String... systemProperties) throws IOException {
     String jarPath = System.getProperty(JAR_PROPERTY);
     assertTrue("system property " + JAR_PROPERTY + " is not set (see itests/pom.xml)", jarPath != null);
     Path jar = Path.of(jarPath);
@@ -80,7 +93,9 @@ final class RunnableJar implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // the launcher's temporary framework storage stays inside the test's folder
     command.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
-    command.add("-Dorg.osgi.service.http.port=" + port);
+    if (paxWebPort) {
+      command.add("-Dorg.osgi.service.http.port=" + port);
+    }
     for (String p : systemProperties) {
       command.add("-D" + p);
     }

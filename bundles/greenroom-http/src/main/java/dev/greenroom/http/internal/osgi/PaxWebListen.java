@@ -32,7 +32,8 @@ final class PaxWebListen {
     this.configAdmin = configAdmin;
   }
 
-  void apply(String host, int port) throws IOException {
+  /** Points Pax Web at {@code host:port}; returns whether its configuration had to change (its server restarts). */
+  boolean apply(String host, int port) throws IOException {
     String currentPort = context.getProperty(PORT);
     String currentHost = context.getProperty(ADDRESSES);
     ConfigurationAdmin admin = configAdmin.get();
@@ -43,7 +44,7 @@ final class PaxWebListen {
       currentHost = Objects.toString(props.get(ADDRESSES), currentHost);
     }
     if (String.valueOf(port).equals(currentPort) && host.equals(currentHost)) {
-      return;
+      return false;
     }
     if (admin == null) {
       throw new IllegalStateException("backend.listen asks for " + host + ":" + port + " but Pax Web is configured for "
@@ -54,6 +55,7 @@ final class PaxWebListen {
     next.put(PORT, String.valueOf(port));
     next.put(ADDRESSES, host);
     existing.update(next);
+    return true;
   }
 
   /** Pax Web's thread pool size from its PID or the framework properties; empty if unset or unreadable. */

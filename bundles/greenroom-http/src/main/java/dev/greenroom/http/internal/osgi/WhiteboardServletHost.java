@@ -31,13 +31,33 @@ final class WhiteboardServletHost implements ServletHost {
     if (registration != null) {
       throw new IllegalStateException("The Greenroom dispatcher servlet is already registered");
     }
-    listen.apply(host, port);
+    if (listen.apply(host, port)) {
+      // Pax Web restarts its server on its own thread when its configuration changes; a servlet
+      // registered while it restarts could be lost (every request 404 — seen in the runnable jar
+      // with backend.listen.port set and the framework property left at 7007, 2 launches in 5)
+      awaitListening(host, port);
+    }
     Hashtable<String, Object> props = new Hashtable<>();
     props.put(PATTERN, "/*");
     props.put(NAME, "greenroom-dispatcher");
     props.put(ASYNC, Boolean.TRUE);
     registration = context.registerService(Servlet.class, dispatcher, props);
   }
+
+  /** Waits (bounded) until {@code host:port} accepts connections: Pax Web's new connector is up. */
+  private static void awaitListening(String host, int port) throws InterruptedException {
+    long end = System.nanoTime() + LISTEN_WAIT_NANOS;
+    while (System.nanoTime() < end) {
+      try (java.net.Socket probe = new java.net.Socket()) {
+        probe.connect(new java.net.InetSocketAddress(host, port), 200);
+        return;
+      } catch (java.io.IOException notYet) {
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  private static final long LISTEN_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
 
   /** Pax Web's {@code org.ops4j.pax.web.server.maxThreads}, when configured. */
   @Override
