@@ -11,7 +11,8 @@ import java.util.Map;
 public record RunPlan(long runId, Contribution plugin, List<Contribution> modules, Map<String, String> timedOutModules) {
   public RunPlan {
     modules = List.copyOf(modules);
-    timedOutModules = Map.copyOf(timedOutModules);
+    // in the order they were declared: they are reported (and listed) in that order
+    timedOutModules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timedOutModules));
   }
 
   public String pluginId() {

@@ -65,7 +65,9 @@ final class RuntimeState implements GreenroomRuntime {
 
   @Override
   public Optional<PluginDTO> plugin(String pluginId) {
-    return plugins().stream().filter(p -> p.pluginId().equals(pluginId)).findFirst();
+    // one DTO, not all of them: the HTTP layer asks about one plugin on every slot watch tick
+    return coordinators.all().stream().filter(c -> c.pluginId().equals(pluginId) && !c.isEmpty())
+        .findFirst().map(PluginCoordinator::toDTO);
   }
 
   @Override

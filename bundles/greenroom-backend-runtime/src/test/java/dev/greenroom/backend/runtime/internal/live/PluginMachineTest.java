@@ -448,4 +448,19 @@ class PluginMachineTest {
     settling.stopFinished(1);
     assertEquals(2, host.starts.size());
   }
+
+  @Test
+  void modulesThatTimedOutAreReportedInTheOrderTheirBundlesWereInstalled() {
+    machine.rootReady();
+    for (long bundle = 20; bundle < 30; bundle++) {
+      machine.declared(declares("m" + bundle, bundle));
+    }
+    machine.registered(plugin(100, 10));
+    clock.advance(MODULE_TIMEOUT);
+    List<String> expected = new ArrayList<>();
+    for (long bundle = 20; bundle < 30; bundle++) {
+      expected.add("m" + bundle);
+    }
+    assertEquals(expected, List.copyOf(host.lastStart().timedOutModules().keySet()));
+  }
 }
