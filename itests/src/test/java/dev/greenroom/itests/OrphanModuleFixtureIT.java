@@ -1,9 +1,11 @@
 package dev.greenroom.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import dev.greenroom.backend.api.BackendModule;
 import dev.greenroom.backend.api.annotations.FeatureNamespace;
 import java.time.Duration;
 import org.junit.Test;
@@ -25,8 +27,12 @@ public class OrphanModuleFixtureIT extends GreenroomTestSupport {
       assertEquals("dev.greenroom.fixtures.orphan.module", orphan.getSymbolicName());
       awaitState(orphan, Bundle.ACTIVE, TIMEOUT);
       ServiceReference<?> feature = awaitRegisteredFeature(orphan, TIMEOUT);
-      assertEquals("absent", feature.getProperty(FeatureNamespace.PLUGIN_ID));
-      assertEquals("lonely", feature.getProperty(FeatureNamespace.MODULE_ID));
+      // the ids come from @GreenroomModule alone: no service property repeats them
+      BackendModule module = (BackendModule) context.getService(feature);
+      assertEquals("absent", module.pluginId());
+      assertEquals("lonely", module.moduleId());
+      assertNull(feature.getProperty(FeatureNamespace.PLUGIN_ID));
+      context.ungetService(feature);
       // the runtime is unaffected
       assertEquals(Bundle.ACTIVE, findBundle(RUNTIME_BSN).getState());
     } finally {

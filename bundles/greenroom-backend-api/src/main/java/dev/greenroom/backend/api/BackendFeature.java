@@ -1,27 +1,16 @@
 package dev.greenroom.backend.api;
 
-import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Something a backend accepts: a plugin, a module, a service factory or a feature loader. In
- * Greenroom a bundle contributes features by registering them as OSGi services under this
- * interface.
+ * Something a backend accepts: a plugin ({@link BackendPlugin}), a module ({@link BackendModule}),
+ * a service factory ({@link ServiceFactory}) or a feature loader ({@link BackendFeatureLoader}). A
+ * bundle contributes a feature by registering it as an OSGi service under this interface (a DS
+ * {@code @Component(service = BackendFeature.class)}); a plain-Java backend takes it in {@code
+ * Backend.add}.
+ *
+ * <p>Authors create features through those four types and never implement this interface
+ * themselves: what the runtime reads of a feature is in {@code dev.greenroom.backend.api.spi}.
  */
-@ConsumerType
-public interface BackendFeature {
-  /** The tag every feature carries. */
-  String TYPE = "@backstage/BackendFeature";
-
-  /** The feature format this API version produces. */
-  String VERSION = "v1";
-
-  default String type() {
-    return TYPE;
-  }
-
-  default String version() {
-    return VERSION;
-  }
-
-  FeatureType featureType();
-}
+@ProviderType
+public interface BackendFeature {}

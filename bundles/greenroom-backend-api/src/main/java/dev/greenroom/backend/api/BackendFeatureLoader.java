@@ -1,13 +1,15 @@
 package dev.greenroom.backend.api;
 
+import dev.greenroom.backend.api.spi.FeatureType;
+import dev.greenroom.backend.api.spi.InternalBackendFeature;
 import java.util.Objects;
 
 /**
  * A feature that produces more features at start, from root-scoped deps. Mirrors Backstage's
  * {@code createBackendFeatureLoader}; its {@link #description()} names where it was created.
  */
-public final class BackendFeatureLoader implements BackendFeature {
-  /** Produces features: {@link BackendFeature}s or {@link DefaultExport}s wrapping them. */
+public final class BackendFeatureLoader implements InternalBackendFeature {
+  /** Produces features: {@link BackendFeature}s or {@code DefaultExport}s wrapping them. */
   @FunctionalInterface
   public interface Loader {
     Iterable<?> load(ResolvedDeps deps) throws Exception;

@@ -1,5 +1,8 @@
 package dev.greenroom.backend.api;
 
+import dev.greenroom.backend.api.spi.ExtensionPointProvision;
+import dev.greenroom.backend.api.spi.InitRegistration;
+import dev.greenroom.backend.api.spi.Registration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

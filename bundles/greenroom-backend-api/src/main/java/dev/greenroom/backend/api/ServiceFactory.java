@@ -1,5 +1,7 @@
 package dev.greenroom.backend.api;
 
+import dev.greenroom.backend.api.spi.FeatureType;
+import dev.greenroom.backend.api.spi.InternalBackendFeature;
 import java.util.Objects;
 
 /**
@@ -7,7 +9,7 @@ import java.util.Objects;
  * factory runs once per backend with root deps only; for a plugin-scoped ref {@code
  * createRootContext} runs once per factory and the factory once per plugin that needs the service.
  */
-public final class ServiceFactory<T> implements BackendFeature {
+public final class ServiceFactory<T> implements InternalBackendFeature {
   /** Creates the root context shared across plugins (plugin-scoped factories only). */
   @FunctionalInterface
   public interface RootContextFactory {

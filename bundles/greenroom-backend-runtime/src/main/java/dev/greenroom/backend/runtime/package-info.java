@@ -3,7 +3,7 @@
  * by the OSGi adapter, by {@code greenroom-backend-test} and by embedders.
  */
 @Export
-@Version("0.1.0")
+@Version("1.0.0")
 package dev.greenroom.backend.runtime;
 
 import org.osgi.annotation.bundle.Export;

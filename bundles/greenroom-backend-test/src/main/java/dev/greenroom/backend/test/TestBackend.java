@@ -1,7 +1,9 @@
 package dev.greenroom.backend.test;
 
+import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.ServiceRef;
+import dev.greenroom.backend.runtime.Backend;
 import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.internal.defaults.DefaultServiceFactories;
 import dev.greenroom.backend.runtime.internal.defaults.MapConfig;
@@ -10,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * A backend for plain JUnit: Greenroom's default wiring with an in-memory config and a capturing
@@ -37,9 +42,9 @@ public final class TestBackend implements AutoCloseable {
   }
 
   /** Starts a backend with these features and no config. */
-  public static TestBackend start(Object... features) {
+  public static TestBackend start(BackendFeature... features) {
     Builder b = builder();
-    for (Object f : features) {
+    for (BackendFeature f : features) {
       b.add(f);
     }
     return b.start();
@@ -75,15 +80,23 @@ public final class TestBackend implements AutoCloseable {
 
   /** Collects features and config before the backend is created. */
   public static final class Builder {
-    private final List<Object> features = new ArrayList<>();
+    private final List<Consumer<Backend>> features = new ArrayList<>();
     private final Map<String, Object> config = new LinkedHashMap<>();
     private final List<ServiceFactory<?>> extraDefaults = new ArrayList<>();
 
     private Builder() {}
 
     /** A plugin, module, loader or service factory (explicit add: overrides defaults). */
-    public Builder add(Object feature) {
-      features.add(feature);
+    public Builder add(BackendFeature feature) {
+      Objects.requireNonNull(feature, "feature");
+      features.add(backend -> backend.add(feature));
+      return this;
+    }
+
+    /** A feature that arrives later, as {@code backend.add(import('...'))}; see {@link Backend#add(CompletionStage)}. */
+    public Builder add(CompletionStage<?> feature) {
+      Objects.requireNonNull(feature, "feature");
+      features.add(backend -> backend.add(feature));
       return this;
     }
 
@@ -107,7 +120,7 @@ public final class TestBackend implements AutoCloseable {
           DefaultServiceFactories.create(() -> new MapConfig(data, "test config"), logs::logger));
       defaults.addAll(extraDefaults);
       BackendInitializer backend = new BackendInitializer(defaults);
-      features.forEach(backend::add);
+      features.forEach(f -> f.accept(backend));
       return new TestBackend(backend, logs);
     }
 

@@ -1,6 +1,6 @@
 package dev.greenroom.frontend.api;
 
-/** The id rule {@code [<kind>:][<namespace>][/][<name>]} (§3.2). */
+/** The id rule {@code [<kind>:][<namespace>][/][<name>]} (docs/frontend.md, "Concepts"; upstream: frontend-plugin-api's resolveExtensionDefinition.ts). */
 public final class ExtensionIds {
   private ExtensionIds() {}
 

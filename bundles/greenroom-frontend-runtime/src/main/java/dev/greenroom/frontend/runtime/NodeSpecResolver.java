@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns features, built-ins and {@code app.extensions} into ordered node specs (§3.3). */
+/** Turns features, built-ins and {@code app.extensions} into ordered node specs (upstream's frontend-app-api/src/tree/resolveAppNodeSpecs.ts). */
 final class NodeSpecResolver {
   private NodeSpecResolver() {}
 

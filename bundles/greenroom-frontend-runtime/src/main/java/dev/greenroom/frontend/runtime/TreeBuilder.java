@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the app tree from node specs ({@code resolveAppTree}, §3.5). */
+/** Builds the app tree from node specs (upstream's {@code resolveAppTree}, frontend-app-api/src/tree/resolveAppTree.ts). */
 final class TreeBuilder {
   private TreeBuilder() {}
 

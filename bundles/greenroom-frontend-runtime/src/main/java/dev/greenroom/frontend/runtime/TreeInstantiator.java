@@ -7,10 +7,10 @@ import dev.greenroom.frontend.api.ExtensionBoundary;
 import dev.greenroom.frontend.api.ExtensionConfig;
 import dev.greenroom.frontend.api.ExtensionContext;
 import dev.greenroom.frontend.api.ExtensionDataContainer;
-import dev.greenroom.frontend.api.ExtensionFactoryError;
-import dev.greenroom.frontend.api.ExtensionFactoryMiddleware;
 import dev.greenroom.frontend.api.ExtensionDataRef;
 import dev.greenroom.frontend.api.ExtensionDataValue;
+import dev.greenroom.frontend.api.ExtensionFactoryError;
+import dev.greenroom.frontend.api.ExtensionFactoryMiddleware;
 import dev.greenroom.frontend.api.ExtensionInput;
 import dev.greenroom.frontend.api.ExtensionInputs;
 import dev.greenroom.frontend.api.View;
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 
 /**
  * Instantiates the active part of the tree, children before parents ({@code
- * instantiateAppNodeTree}, §3.6). Errors go to the collector; a failed node has no instance.
+ * instantiateAppNodeTree}, frontend-app-api/src/tree/instantiateAppNodeTree.ts). Errors go to the collector; a failed node has no instance.
  */
 final class TreeInstantiator {
   /** Thrown inside one node's instantiation after its errors were reported. */

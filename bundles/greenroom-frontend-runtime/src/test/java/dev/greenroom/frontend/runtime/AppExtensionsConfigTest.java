@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** §3.4: every entry form and message of readAppExtensionsConfig. */
+/** Every entry form and message of upstream's frontend-app-api/src/tree/readAppExtensionsConfig.ts. */
 class AppExtensionsConfigTest {
 
   private static String error(Object entry) {

@@ -11,8 +11,8 @@ import static dev.greenroom.frontend.runtime.Fx.specs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.greenroom.frontend.api.ConfigSchema;
 import dev.greenroom.frontend.api.ConfigSchema.Field;
+import dev.greenroom.frontend.api.ConfigSchema;
 import dev.greenroom.frontend.api.ExtensionDataContainer;
 import dev.greenroom.frontend.api.ExtensionDefinition;
 import dev.greenroom.frontend.api.ExtensionFactoryMiddleware;
@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** §3.1 overrides and §3.6 factory middleware, through instantiation: the messages the runtime reports. */
+/** Overrides and factory middleware (docs/frontend.md "Overrides", "Extension factory middleware"), through instantiation: the messages the runtime reports. */
 class FactoryOverridesTest {
   final ErrorCollector c = new ErrorCollector();
   final List<String> warnings = new ArrayList<>();

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** §3.3: resolving node specs. */
+/** Resolving node specs, as upstream's frontend-app-api/src/tree/resolveAppNodeSpecs.ts. */
 class NodeSpecResolverTest {
   final ErrorCollector c = new ErrorCollector();
   final FrontendPlugin a = FrontendPlugin.create("a", leaf("x", "root", "items").build(), leaf("y", "root", "items").build());

@@ -14,7 +14,7 @@ import dev.greenroom.frontend.api.blueprints.PageBlueprint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Rendering: nav, pages, 404, escaping, boundaries, §3.7 error policy, visualizer. */
+/** Rendering: nav, pages, 404, escaping, boundaries, the error policy of docs/frontend.md "Error codes", visualizer. */
 class RenderingTest {
   static final FrontendPlugin EXAMPLES = FrontendPlugin.create("examples",
       PageBlueprint.make(null, "/examples", "Examples <all>", rc -> Html.of("<p>{}</p>", "<script>x</script>")),

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** §3.5: building the tree. */
+/** Building the tree, as upstream's frontend-app-api/src/tree/resolveAppTree.ts. */
 class TreeBuilderTest {
   final ErrorCollector c = new ErrorCollector();
 

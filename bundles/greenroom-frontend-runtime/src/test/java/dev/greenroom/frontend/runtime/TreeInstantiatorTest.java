@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.greenroom.frontend.api.ConfigSchema;
 import dev.greenroom.frontend.api.ConfigSchema.Field;
+import dev.greenroom.frontend.api.ConfigSchema;
 import dev.greenroom.frontend.api.ExtensionDefinition;
 import dev.greenroom.frontend.api.ExtensionInput;
 import dev.greenroom.frontend.api.FrontendFeature;
@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** §3.6: instantiating the tree. */
+/** Instantiating the tree, as upstream's frontend-app-api/src/tree/instantiateAppNodeTree.ts. */
 class TreeInstantiatorTest {
   final ErrorCollector c = new ErrorCollector();
   final List<String> warnings = new ArrayList<>();

@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The mount of one plugin id at {@code /api/<pluginId>}: mounted on the root router once and
  * outliving any one instance of the plugin. It holds the plugin's current {@link PluginRouter} and
- * the lifecycle gate (Backstage §1.9):
+ * the lifecycle gate (Backstage's createLifecycleMiddleware in https://github.com/backstage/backstage/blob/master/packages/backend-defaults/src/entrypoints/httpRouter/createLifecycleMiddleware.ts):
  *
  * <ul>
  *   <li>{@code PENDING}: a router is attached but the plugin's startup hooks have not run; requests
@@ -30,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>{@code STOPPED}: the plugin shut down with the backend: 503 {@value #SHUTTING_DOWN}.
  * </ul>
  *
- * <p>Beyond Backstage (DESIGN §3.9), a request is held only while a start is pending: once {@link
+ * <p>Beyond Backstage (docs/http.md, "Fault isolation on the request path"), a request is held only while a start is pending: once {@link
  * PluginStarts} says none is (the plugin failed or stopped), PENDING and RESTARTING answer their
  * 503 at once. That verdict is taken from two looks one {@link #refresh()} apart, because the
  * runtime passes through STOPPED for a moment between the two halves of a restart. Holding itself

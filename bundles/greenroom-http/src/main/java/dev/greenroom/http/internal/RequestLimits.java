@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.OptionalInt;
 
 /**
- * The bounds that keep one plugin from taking the server's threads or time (DESIGN §3.9), read
+ * The bounds that keep one plugin from taking the server's threads or time (docs/http.md, "Fault isolation on the request path"), read
  * once from config; a bad value fails the root router's factory with an error naming the key.
  *
  * @param pauseTimeout how long a request waits for a plugin whose start is pending (Backstage's

@@ -3,15 +3,9 @@ package dev.greenroom.example.backend;
 import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.backend.api.BackendPlugin;
 import dev.greenroom.backend.api.CoreServices;
-import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.RegistrationPoints;
-import dev.greenroom.backend.api.annotations.FeatureNamespace;
 import dev.greenroom.backend.api.annotations.GreenroomPlugin;
-import dev.greenroom.backend.api.services.DatabaseService;
-import dev.greenroom.backend.api.services.HttpRouterService;
 import dev.greenroom.backend.api.services.HttpRouterServiceAuthPolicy;
-import dev.greenroom.backend.api.services.LifecycleService;
-import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.database.migrations.Migrations;
 import dev.greenroom.example.node.Example;
 import dev.greenroom.example.node.ExampleExtensionPoints;
@@ -38,17 +32,9 @@ import org.osgi.service.component.annotations.Component;
  * db/migration/example}) and serves {@code GET /api/example/health} without credentials and
  * {@code GET /api/example/examples} (every stored example) behind the default auth policy.
  */
-@GreenroomPlugin(id = ExamplePlugin.PLUGIN_ID)
-@Component(
-    service = BackendFeature.class,
-    property = FeatureNamespace.PLUGIN_ID + "=" + ExamplePlugin.PLUGIN_ID)
+@GreenroomPlugin(id = "example")
+@Component(service = BackendFeature.class)
 public class ExamplePlugin extends BackendPlugin {
-  static final String PLUGIN_ID = "example";
-
-  public ExamplePlugin() {
-    super(PLUGIN_ID);
-  }
-
   @Override
   protected void register(RegistrationPoints env) {
     // Created inside register: register may run several times (on every (re)start of the plugin)
@@ -57,20 +43,19 @@ public class ExamplePlugin extends BackendPlugin {
     env.registerExtensionPoint(ExampleExtensionPoints.EXAMPLES, examples);
 
     env.registerInit(
-        Deps.of(CoreServices.LOGGER, CoreServices.LIFECYCLE, CoreServices.DATABASE, CoreServices.HTTP_ROUTER),
-        deps -> {
-          LoggerService logger = deps.get(CoreServices.LOGGER);
-          LifecycleService lifecycle = deps.get(CoreServices.LIFECYCLE);
+        CoreServices.LOGGER,
+        CoreServices.LIFECYCLE,
+        CoreServices.DATABASE,
+        CoreServices.HTTP_ROUTER,
+        (logger, lifecycle, database, router) -> {
           // Safe to read here: every module of this plugin has finished before this init runs.
           logger.info("Hello from example plugin");
           logger.info("Examples: " + examples.snapshot());
 
-          DatabaseService database = deps.get(CoreServices.DATABASE);
           Migrations.run(database, ExamplePlugin.class.getClassLoader(), ExampleStore.MIGRATIONS, null);
           ExampleStore store = new ExampleStore(database.getClient());
           store.record(examples.snapshot());
 
-          HttpRouterService router = deps.get(CoreServices.HTTP_ROUTER);
           router.addAuthPolicy(HttpRouterServiceAuthPolicy.unauthenticated("/health"));
           router.use(Router.create()
               .get("/health", req -> Map.of("status", "ok"))

@@ -13,7 +13,7 @@ import org.osgi.annotation.bundle.Requirement;
  * on the plugin: the bnd resolver pulls the plugin into a launch profile, while the framework still
  * resolves the module alone (a module whose plugin is absent is ignored, not an error).
  */
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.PACKAGE})
 // ids go in explicit attribute clauses: an @Attribute element would also be copied onto every
 // requirement clause of this annotation

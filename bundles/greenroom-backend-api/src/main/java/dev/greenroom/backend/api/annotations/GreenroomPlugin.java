@@ -12,7 +12,7 @@ import org.osgi.annotation.bundle.Requirement;
  * registers the plugin's {@code BackendFeature} service. Generates {@code Provide-Capability:
  * greenroom.feature;greenroom.plugin.id=<id>} and a requirement on the Greenroom runtime.
  */
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.PACKAGE})
 @Capability(
     namespace = FeatureNamespace.NAMESPACE,

@@ -25,10 +25,10 @@ import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.ServiceRef;
 import dev.greenroom.backend.api.services.RootConfigService;
 import dev.greenroom.backend.runtime.BackendStartupError;
-import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.BackendStartupResult.ModuleStartupResult;
 import dev.greenroom.backend.runtime.BackendStartupResult.Outcome;
 import dev.greenroom.backend.runtime.BackendStartupResult.PluginStartupResult;
+import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.internal.defaults.MapConfig;
 import dev.greenroom.backend.test.LogRecord;
 import dev.greenroom.backend.test.TestBackend;
@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** §1.8 Failure handling at startup. */
+/** Failure handling at startup (upstream: backend-app-api/src/wiring/BackendInitializer.ts, createAllowBootFailurePredicate.ts). */
 @Timeout(60)
 class BootFailureTest {
   /** A non-generic error type renders under its own name. */

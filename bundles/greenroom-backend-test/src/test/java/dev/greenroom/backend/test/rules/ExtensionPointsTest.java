@@ -22,8 +22,8 @@ import dev.greenroom.backend.api.ExtensionPoint;
 import dev.greenroom.backend.api.ExtensionPointFactoryContext;
 import dev.greenroom.backend.api.ServiceRef;
 import dev.greenroom.backend.runtime.BackendStartupError;
-import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.BackendStartupResult.PluginStartupResult;
+import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.test.TestBackend;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** §1.6 Extension points. */
+/** Extension points (upstream: backend-app-api/src/wiring/BackendInitializer.ts). */
 @Timeout(60)
 class ExtensionPointsTest {
   /** What modules contribute to. */

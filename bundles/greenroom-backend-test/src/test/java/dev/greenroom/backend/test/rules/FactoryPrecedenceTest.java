@@ -6,6 +6,7 @@ import static dev.greenroom.backend.test.rules.Rules.wiringFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.backend.api.BackendFeatureLoader;
 import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.ServiceFactory;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** §1.4 Which service factory wins (defaults and overrides). */
+/** Which service factory wins, defaults and overrides (upstream: backend-app-api/src/wiring/ServiceRegistry.ts). */
 @Timeout(60)
 class FactoryPrecedenceTest {
   static final AtomicInteger REF_DEFAULT_LOADS = new AtomicInteger();
@@ -45,10 +46,10 @@ class FactoryPrecedenceTest {
   }
 
   /** Starts a backend made by createSpecializedBackend and returns what a plugin got for SVC. */
-  static String winner(List<ServiceFactory<?>> defaults, Object... features) {
+  static String winner(List<ServiceFactory<?>> defaults, BackendFeature... features) {
     Backend backend = Backends.createSpecializedBackend(defaults);
     AtomicReference<String> seen = new AtomicReference<>();
-    for (Object f : features) {
+    for (BackendFeature f : features) {
       backend.add(f);
     }
     backend.add(plugin("p", Deps.of(SVC), d -> seen.set(d.get(SVC))));

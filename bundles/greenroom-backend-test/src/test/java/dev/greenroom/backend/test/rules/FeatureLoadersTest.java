@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.greenroom.backend.api.BackendFeatureLoader;
 import dev.greenroom.backend.api.CoreServices;
-import dev.greenroom.backend.api.DefaultExport;
 import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.ServiceRef;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledPlugin;
+import dev.greenroom.backend.api.spi.DefaultExport;
 import dev.greenroom.backend.test.TestBackend;
 import java.util.Iterator;
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** §1.5 Feature loaders. */
+/** Feature loaders (upstream: backend-plugin-api/src/wiring/createBackendFeatureLoader.ts). */
 @Timeout(60)
 class FeatureLoadersTest {
   static final ServiceRef<String> ROOT_SVC = ServiceRef.root("test.rootSvc", String.class);

@@ -1,5 +1,6 @@
 package dev.greenroom.backend.test.rules;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
 import static dev.greenroom.backend.test.rules.Rules.module;
 import static dev.greenroom.backend.test.rules.Rules.plugin;
 import static dev.greenroom.backend.test.rules.Rules.wiringFailure;
@@ -14,14 +15,15 @@ import dev.greenroom.backend.api.BackendFeatureLoader;
 import dev.greenroom.backend.api.BackendModule;
 import dev.greenroom.backend.api.BackendPlugin;
 import dev.greenroom.backend.api.CoreServices;
-import dev.greenroom.backend.api.DefaultExport;
 import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.ExtensionPoint;
-import dev.greenroom.backend.api.FeatureType;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.ServiceRef;
-import dev.greenroom.backend.api.services.RootInstanceMetadataService;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledPlugin;
+import dev.greenroom.backend.api.services.RootInstanceMetadataService;
+import dev.greenroom.backend.api.spi.DefaultExport;
+import dev.greenroom.backend.api.spi.FeatureType;
+import dev.greenroom.backend.api.spi.InternalBackendFeature;
 import dev.greenroom.backend.test.TestBackend;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +36,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** §1.1 Features and how they are added. */
+/** Features and how they are added (upstream: backend-app-api/src/wiring/BackendInitializer.ts, validateBackendFeature.ts). */
 @Timeout(60)
 class FeaturesTest {
   static final ServiceRef<String> ROOT_SVC = ServiceRef.root("test.value", String.class);
 
   /** A feature with a given tag, version and kind that is none of the known classes. */
-  record OddFeature(String name, String tag, String ver, FeatureType kind) implements BackendFeature {
+  record OddFeature(String name, String tag, String ver, FeatureType kind) implements InternalBackendFeature {
     @Override
     public String type() {
       return tag;
@@ -69,7 +71,7 @@ class FeaturesTest {
     BackendModule module = module("p", "m", d -> {});
     ServiceFactory<String> factory = ServiceFactory.ofInstance(ROOT_SVC, "x");
     BackendFeatureLoader loader = BackendFeatureLoader.create(d -> List.of());
-    for (BackendFeature f : List.<BackendFeature>of(plugin, module, factory, loader)) {
+    for (InternalBackendFeature f : List.<InternalBackendFeature>of(plugin, module, factory, loader)) {
       assertEquals("@backstage/BackendFeature", f.type());
       assertEquals("v1", f.version());
     }
@@ -91,24 +93,29 @@ class FeaturesTest {
 
   @Test
   void aFeatureWithTheWrongVersionIsRejected() {
-    OddFeature bad = new OddFeature("x", BackendFeature.TYPE, "v2", FeatureType.REGISTRATIONS);
+    OddFeature bad = new OddFeature("x", InternalBackendFeature.TYPE, "v2", FeatureType.REGISTRATIONS);
     RuntimeException e = wiringFailure(TestBackend.builder().add(bad));
     assertEquals("Invalid BackendFeature, bad version 'v2'", e.getMessage());
   }
 
   @Test
   void anythingElseUnrecognisedIsRejectedAsJson() {
+    // a dynamic import (a completion stage) may resolve to anything
     assertEquals(
         "Failed to add feature, invalid feature {\"foo\":\"bar\"}",
-        wiringFailure(TestBackend.builder().add(Map.of("foo", "bar"))).getMessage());
+        wiringFailure(TestBackend.builder().add(completedFuture(Map.of("foo", "bar")))).getMessage());
     assertEquals(
         "Failed to add feature, invalid feature \"nope\"",
-        wiringFailure(TestBackend.builder().add("nope")).getMessage());
+        wiringFailure(TestBackend.builder().add(completedFuture("nope"))).getMessage());
     assertEquals(
         "Failed to add feature, invalid feature 42",
-        wiringFailure(TestBackend.builder().add(42)).getMessage());
+        wiringFailure(TestBackend.builder().add(completedFuture(42))).getMessage());
+    // a BackendFeature that none of the API's factories made
+    assertEquals(
+        "Failed to add feature, invalid feature {}",
+        wiringFailure(TestBackend.builder().add(new BackendFeature() {})).getMessage());
     // correctly tagged, but of no known kind
-    OddFeature odd = new OddFeature("odd", BackendFeature.TYPE, "v1", FeatureType.SERVICE);
+    OddFeature odd = new OddFeature("odd", InternalBackendFeature.TYPE, "v1", FeatureType.SERVICE);
     assertEquals(
         "Failed to add feature, invalid feature {\"name\":\"odd\",\"tag\":\"@backstage/BackendFeature\","
             + "\"ver\":\"v1\",\"kind\":\"SERVICE\"}",
@@ -131,8 +138,8 @@ class FeaturesTest {
         TestBackend.builder()
             .add(late)
             .add(CompletableFuture.completedFuture(plugin("b", d -> inits.incrementAndGet())))
-            .add(single)
-            .add(nested)
+            .add(completedFuture(single))
+            .add(completedFuture(nested))
             .add(futureOfExport)
             .start()) {
       assertEquals(5, inits.get());
@@ -183,7 +190,7 @@ class FeaturesTest {
               reg.registerInit(Deps.none(), d -> {});
             });
     TestBackend backend =
-        assertDoesNotThrow(() -> TestBackend.builder().add(counted).add("not a feature").build());
+        assertDoesNotThrow(() -> TestBackend.builder().add(counted).add(completedFuture("not a feature")).build());
     assertEquals(0, registers.get(), "register must not run at add()");
     assertEquals(
         "Failed to add feature, invalid feature \"not a feature\"",

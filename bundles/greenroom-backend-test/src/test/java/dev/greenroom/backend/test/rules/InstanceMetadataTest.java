@@ -13,16 +13,16 @@ import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.ServiceScope;
-import dev.greenroom.backend.api.services.RootInstanceMetadataService;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledModule;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledPlugin;
+import dev.greenroom.backend.api.services.RootInstanceMetadataService;
 import dev.greenroom.backend.test.TestBackend;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** §1.10 Instance metadata. */
+/** Instance metadata (upstream: backend-app-api/src/wiring/instanceMetadataServiceFactory.ts). */
 @Timeout(60)
 class InstanceMetadataTest {
   static InstalledPlugin installed(String pluginId, String... moduleIds) {

@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.BackendPlugin;
-import dev.greenroom.backend.api.ExtensionPoint;
+import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.Deps;
+import dev.greenroom.backend.api.ExtensionPoint;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.services.LifecycleHook;
 import dev.greenroom.backend.api.services.LifecycleService;
@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** §1.9 Lifecycle and shutdown. */
+/** Lifecycle and shutdown (upstream: backend-defaults/src/entrypoints/rootLifecycle and lifecycle; docs/shutdown.md). */
 @Timeout(60)
 class LifecycleTest {
   /** A lifecycle service without the framework-private triggers. */
@@ -67,7 +67,7 @@ class LifecycleTest {
   }
 
   /** A plugin that hands its lifecycle services out, for calls after start. */
-  static Object capturing(
+  static BackendPlugin capturing(
       String pluginId, AtomicReference<LifecycleService> plugin, AtomicReference<RootLifecycleService> root) {
     return plugin(pluginId, Deps.of(CoreServices.LIFECYCLE, CoreServices.ROOT_LIFECYCLE), d -> {
       plugin.set(d.get(CoreServices.LIFECYCLE));

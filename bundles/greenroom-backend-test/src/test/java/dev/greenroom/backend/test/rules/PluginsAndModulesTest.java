@@ -22,13 +22,13 @@ import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.ExtensionPoint;
 import dev.greenroom.backend.api.ExtensionPointFactory;
 import dev.greenroom.backend.api.FeatureIds;
-import dev.greenroom.backend.api.InitRegistration;
-import dev.greenroom.backend.api.Registration;
-import dev.greenroom.backend.api.RegistrationsFeature;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.ServiceRef;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledModule;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledPlugin;
+import dev.greenroom.backend.api.spi.InitRegistration;
+import dev.greenroom.backend.api.spi.Registration;
+import dev.greenroom.backend.api.spi.RegistrationsFeature;
 import dev.greenroom.backend.runtime.BackendStartupError;
 import dev.greenroom.backend.test.TestBackend;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** §1.2 Plugins, modules and IDs. */
+/** Plugins, modules and IDs (upstream: backend-plugin-api/src/wiring/createBackendPlugin.ts, createBackendModule.ts). */
 @Timeout(60)
 class PluginsAndModulesTest {
   static final String PATTERN_HINT =

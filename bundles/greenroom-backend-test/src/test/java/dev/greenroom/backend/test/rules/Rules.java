@@ -9,9 +9,9 @@ import dev.greenroom.backend.api.Init;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.ServiceRef;
 import dev.greenroom.backend.runtime.BackendStartupError;
-import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.BackendStartupResult.ModuleStartupResult;
 import dev.greenroom.backend.runtime.BackendStartupResult.PluginStartupResult;
+import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.test.TestBackend;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.function.Executable;
 
-/** Shared helpers of the §1 rule tests. */
+/** Shared helpers of the rule tests: Backstage's backend wiring rules, one test class per topic. */
 final class Rules {
   private Rules() {}
 

@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** §1.3 Service refs, factories, scope and instances, end to end through a backend. */
+/** Service refs, factories, scope and instances, end to end through a backend (upstream: backend-app-api/src/wiring/ServiceRegistry.ts). */
 @Timeout(60)
 class ServiceScopesTest {
   static final ServiceRef<Object> ROOT = ServiceRef.root("test.root", Object.class);

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** §1.7 Startup sequence and ordering guarantees. */
+/** Startup sequence and ordering guarantees (upstream: backend-app-api/src/wiring/BackendInitializer.ts; docs/runtime.md "Module order"). */
 @Timeout(60)
 class StartupOrderTest {
   /** Where consumer modules contribute. */

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LiveFrontendApp {
   // Ordered by key (the OSGi service id = registration order), so the feature order - and with it
-  // the extension order of §3.3 - does not depend on the order trackers happen to be notified in.
+  // the extension order of upstream's resolveAppNodeSpecs.ts - does not depend on the order trackers happen to be notified in.
   private final Map<Long, FrontendFeature> features = new TreeMap<>();
   private Object appExtensions;
   private final AtomicReference<FrontendApp> current = new AtomicReference<>();

@@ -1,16 +1,16 @@
 package dev.greenroom.backend.runtime.internal.live;
 
 import dev.greenroom.backend.api.CoreServices;
-import dev.greenroom.backend.api.Registration;
-import dev.greenroom.backend.api.RegistrationsFeature;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.ServiceScope;
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.backend.api.services.RootConfigService;
-import dev.greenroom.backend.api.services.RootInstanceMetadataService;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledModule;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledPlugin;
+import dev.greenroom.backend.api.services.RootInstanceMetadataService;
 import dev.greenroom.backend.api.services.RootLifecycleService;
+import dev.greenroom.backend.api.spi.Registration;
+import dev.greenroom.backend.api.spi.RegistrationsFeature;
 import dev.greenroom.backend.runtime.internal.defaults.InitThreads;
 import dev.greenroom.backend.runtime.internal.defaults.RootLifecycleTriggers;
 import dev.greenroom.backend.runtime.internal.services.ServiceRegistry;

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * The life of one plugin id, as a state machine over explicit inputs: bundles declaring modules,
  * feature services registering and leaving, restarts asked for, runs finishing or timing out, the
  * framework stopping. It decides when to start, stop and restart the plugin and with which
- * modules (DESIGN.md §3, points 4, 5 and 8); the {@link MachineHost} carries the decisions out.
+ * modules (docs/runtime.md, "How a plugin comes up in Felix" and "Plugin states"); the {@link MachineHost} carries the decisions out.
  *
  * <p>Not thread-safe on purpose: every input comes through one queue per plugin (the OSGi layer's
  * {@code SerialExecutor}; the unit tests call it directly). Readers use {@link #snapshot()}.

@@ -1,6 +1,6 @@
 package dev.greenroom.backend.runtime.internal.live;
 
-import dev.greenroom.backend.api.RegistrationsFeature;
+import dev.greenroom.backend.api.spi.RegistrationsFeature;
 import dev.greenroom.backend.runtime.internal.wiring.PluginInitListener;
 import java.util.ArrayList;
 import java.util.List;

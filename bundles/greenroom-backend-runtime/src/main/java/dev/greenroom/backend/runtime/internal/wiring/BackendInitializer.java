@@ -3,8 +3,8 @@ package dev.greenroom.backend.runtime.internal.wiring;
 import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.backend.api.BackendFeatureLoader;
 import dev.greenroom.backend.api.CoreServices;
-import dev.greenroom.backend.api.RegistrationsFeature;
 import dev.greenroom.backend.api.ServiceFactory;
+import dev.greenroom.backend.api.spi.RegistrationsFeature;
 import dev.greenroom.backend.runtime.Backend;
 import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.internal.defaults.InitThreads;
@@ -14,7 +14,9 @@ import dev.greenroom.backend.runtime.internal.live.PluginRun;
 import dev.greenroom.backend.runtime.internal.services.ServiceRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
@@ -57,7 +59,16 @@ public final class BackendInitializer implements Backend {
   }
 
   @Override
-  public synchronized void add(Object feature) {
+  public void add(BackendFeature feature) {
+    addAny(Objects.requireNonNull(feature, "feature"));
+  }
+
+  @Override
+  public void add(CompletionStage<?> feature) {
+    addAny(Objects.requireNonNull(feature, "feature"));
+  }
+
+  private synchronized void addAny(Object feature) {
     if (startFuture != null) {
       throw new IllegalStateException("feature can not be added after the backend has started");
     }

@@ -1,7 +1,7 @@
 package dev.greenroom.backend.runtime.internal.wiring;
 
-import dev.greenroom.backend.api.ExtensionPointProvision;
-import dev.greenroom.backend.api.Registration;
+import dev.greenroom.backend.api.spi.ExtensionPointProvision;
+import dev.greenroom.backend.api.spi.Registration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.greenroom.backend.runtime.internal.wiring;
 
 import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.backend.api.BackendFeatureLoader;
-import dev.greenroom.backend.api.DefaultExport;
 import dev.greenroom.backend.api.Dependency;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.ServiceRef;
 import dev.greenroom.backend.api.ServiceScope;
+import dev.greenroom.backend.api.spi.DefaultExport;
 import dev.greenroom.backend.runtime.internal.ErrorText;
 import dev.greenroom.backend.runtime.internal.services.MapResolvedDeps;
 import dev.greenroom.backend.runtime.internal.services.ServiceRegistry;

@@ -3,7 +3,8 @@ package dev.greenroom.backend.runtime.internal.wiring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.greenroom.backend.api.BackendFeature;
-import dev.greenroom.backend.api.DefaultExport;
+import dev.greenroom.backend.api.spi.DefaultExport;
+import dev.greenroom.backend.api.spi.InternalBackendFeature;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -32,11 +33,14 @@ public final class FeatureUnwrapper {
   }
 
   /** Checks the feature tag and version (Backstage's messages); returns the feature. */
-  public static BackendFeature validate(BackendFeature feature) {
-    if (!BackendFeature.TYPE.equals(feature.type())) {
+  public static BackendFeature validate(BackendFeature added) {
+    if (!(added instanceof InternalBackendFeature feature)) {
+      throw new IllegalArgumentException("Failed to add feature, invalid feature " + describe(added));
+    }
+    if (!InternalBackendFeature.TYPE.equals(feature.type())) {
       throw new IllegalArgumentException("Invalid BackendFeature, bad type '" + feature.type() + "'");
     }
-    if (!BackendFeature.VERSION.equals(feature.version())) {
+    if (!InternalBackendFeature.VERSION.equals(feature.version())) {
       throw new IllegalArgumentException("Invalid BackendFeature, bad version '" + feature.version() + "'");
     }
     if (feature.featureType() == null) {

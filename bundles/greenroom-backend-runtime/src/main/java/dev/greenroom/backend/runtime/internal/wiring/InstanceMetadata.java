@@ -1,12 +1,12 @@
 package dev.greenroom.backend.runtime.internal.wiring;
 
 import dev.greenroom.backend.api.CoreServices;
-import dev.greenroom.backend.api.Registration;
-import dev.greenroom.backend.api.RegistrationsFeature;
 import dev.greenroom.backend.api.ServiceFactory;
-import dev.greenroom.backend.api.services.RootInstanceMetadataService;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledModule;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledPlugin;
+import dev.greenroom.backend.api.services.RootInstanceMetadataService;
+import dev.greenroom.backend.api.spi.Registration;
+import dev.greenroom.backend.api.spi.RegistrationsFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,18 +1,18 @@
 package dev.greenroom.backend.runtime.internal.wiring;
 
 import dev.greenroom.backend.api.CoreServices;
-import dev.greenroom.backend.api.Registration;
 import dev.greenroom.backend.api.ResolvedDeps;
 import dev.greenroom.backend.api.ServiceScope;
 import dev.greenroom.backend.api.services.LifecycleService;
+import dev.greenroom.backend.api.spi.Registration;
 import dev.greenroom.backend.runtime.internal.ConflictError;
 import dev.greenroom.backend.runtime.internal.defaults.LifecycleTriggers;
 import dev.greenroom.backend.runtime.internal.services.ServiceRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**

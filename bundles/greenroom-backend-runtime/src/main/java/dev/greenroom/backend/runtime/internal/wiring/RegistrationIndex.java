@@ -1,7 +1,7 @@
 package dev.greenroom.backend.runtime.internal.wiring;
 
-import dev.greenroom.backend.api.Registration;
-import dev.greenroom.backend.api.RegistrationsFeature;
+import dev.greenroom.backend.api.spi.Registration;
+import dev.greenroom.backend.api.spi.RegistrationsFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

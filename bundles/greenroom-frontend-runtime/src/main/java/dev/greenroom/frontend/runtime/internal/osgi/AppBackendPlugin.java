@@ -5,7 +5,6 @@ import dev.greenroom.backend.api.BackendPlugin;
 import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.RegistrationPoints;
-import dev.greenroom.backend.api.annotations.FeatureNamespace;
 import dev.greenroom.backend.api.annotations.GreenroomPlugin;
 import dev.greenroom.backend.api.services.HttpRouterService;
 import dev.greenroom.backend.api.services.HttpRouterServiceAuthPolicy;
@@ -21,18 +20,12 @@ import org.osgi.service.component.annotations.Reference;
  * non-{@code /api} path - and keeps the app's {@code app.extensions} in step with the root config.
  */
 @GreenroomPlugin(id = AppBackendPlugin.PLUGIN_ID)
-@Component(
-    service = BackendFeature.class,
-    property = FeatureNamespace.PLUGIN_ID + "=" + AppBackendPlugin.PLUGIN_ID)
+@Component(service = BackendFeature.class)
 public class AppBackendPlugin extends BackendPlugin {
   static final String PLUGIN_ID = "app";
   static final String APP_EXTENSIONS = "app.extensions";
 
   @Reference private FrontendWhiteboard whiteboard;
-
-  public AppBackendPlugin() {
-    super(PLUGIN_ID);
-  }
 
   @Override
   protected void register(RegistrationPoints env) {

@@ -3,11 +3,8 @@ package dev.greenroom.example.backend.module.tags;
 import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.backend.api.BackendModule;
 import dev.greenroom.backend.api.CoreServices;
-import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.RegistrationPoints;
-import dev.greenroom.backend.api.annotations.FeatureNamespace;
 import dev.greenroom.backend.api.annotations.GreenroomModule;
-import dev.greenroom.backend.api.services.DatabaseService;
 import dev.greenroom.database.migrations.Migrations;
 import dev.greenroom.example.node.Example;
 import dev.greenroom.example.node.ExampleExtensionPoints;
@@ -30,21 +27,9 @@ import org.osgi.service.component.annotations.Component;
  * <p>It keeps the tags it saw in its own table {@code example_tags__tags} of the plugin's database,
  * created by its own migration history ({@code example_tags__flyway_schema_history}).
  */
-@GreenroomModule(pluginId = TagsModule.PLUGIN_ID, moduleId = TagsModule.MODULE_ID)
-@Component(
-    service = BackendFeature.class,
-    property = {
-      FeatureNamespace.PLUGIN_ID + "=" + TagsModule.PLUGIN_ID,
-      FeatureNamespace.MODULE_ID + "=" + TagsModule.MODULE_ID
-    })
+@GreenroomModule(pluginId = "example", moduleId = "tags")
+@Component(service = BackendFeature.class)
 public class TagsModule extends BackendModule {
-  static final String PLUGIN_ID = "example";
-  static final String MODULE_ID = "tags";
-
-  public TagsModule() {
-    super(PLUGIN_ID, MODULE_ID);
-  }
-
   @Override
   protected void register(RegistrationPoints env) {
     // Created inside register: register may run several times, each run collects on its own.
@@ -52,17 +37,16 @@ public class TagsModule extends BackendModule {
     env.registerExtensionPoint(ExampleExtensionPoints.TAGS, tags);
 
     env.registerInit(
-        Deps.of(CoreServices.LOGGER, ExampleExtensionPoints.EXAMPLES, CoreServices.DATABASE),
-        deps -> {
+        CoreServices.LOGGER,
+        ExampleExtensionPoints.EXAMPLES,
+        CoreServices.DATABASE,
+        (logger, examples, database) -> {
           // Every consumer of example.tags has finished by now (see the class comment).
           List<String> collected = tags.snapshot();
-          DatabaseService database = deps.get(CoreServices.DATABASE);
           Migrations.run(database, TagsModule.class.getClassLoader(), TagStore.MIGRATIONS, TagStore.PREFIX);
           new TagStore(database.getClient()).record(collected);
-          deps.get(ExampleExtensionPoints.EXAMPLES)
-              .addExample(new Example("tagged: " + String.join(", ", collected), MODULE_ID));
-          deps.get(CoreServices.LOGGER)
-              .info("tags module contributed 1 example from " + collected.size() + " tags");
+          examples.addExample(new Example("tagged: " + String.join(", ", collected), moduleId()));
+          logger.info("tags module contributed 1 example from " + collected.size() + " tags");
         });
   }
 

@@ -1,4 +1,4 @@
-package dev.greenroom.backend.api;
+package dev.greenroom.backend.api.spi;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.greenroom.backend.api;
+package dev.greenroom.backend.api.spi;
 
 /**
  * A value holding a feature as its default export, the Java stand-in for a JavaScript module

@@ -1,5 +1,7 @@
-package dev.greenroom.backend.api;
+package dev.greenroom.backend.api.spi;
 
+import dev.greenroom.backend.api.Deps;
+import dev.greenroom.backend.api.Init;
 import java.util.Objects;
 
 /** The init registered by one register pass. */

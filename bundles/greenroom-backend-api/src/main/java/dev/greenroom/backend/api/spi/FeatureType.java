@@ -1,6 +1,6 @@
-package dev.greenroom.backend.api;
+package dev.greenroom.backend.api.spi;
 
-/** The three kinds of {@link BackendFeature}. */
+/** The three kinds of {@link dev.greenroom.backend.api.BackendFeature}. */
 public enum FeatureType {
   /** Plugins and modules. */
   REGISTRATIONS("registrations"),

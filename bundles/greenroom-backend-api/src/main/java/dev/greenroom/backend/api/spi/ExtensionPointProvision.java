@@ -1,5 +1,7 @@
-package dev.greenroom.backend.api;
+package dev.greenroom.backend.api.spi;
 
+import dev.greenroom.backend.api.ExtensionPoint;
+import dev.greenroom.backend.api.ExtensionPointFactory;
 import java.util.Objects;
 
 /**
