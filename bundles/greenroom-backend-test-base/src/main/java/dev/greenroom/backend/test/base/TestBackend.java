@@ -1,4 +1,4 @@
-package dev.greenroom.backend.test;
+package dev.greenroom.backend.test.base;
 
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.ServiceRef;
@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A backend for plain JUnit: Greenroom's default wiring with an in-memory config and a capturing
- * logger. Add plugins, modules and service factories (factories added here override the
+ * The bare backend for plain JUnit that the core-service bundles test themselves on: Greenroom's
+ * default wiring with an in-memory config and a capturing logger, and no other service (add the
+ * factories under test with {@link Builder#defaultService}). Plugin authors use {@code
+ * dev.greenroom.backend.test.TestBackend} (greenroom-backend-test), which adds HTTP, mock auth,
+ * databases and the other core services. Add plugins, modules and service factories (factories added here override the
  * defaults, as {@code backend.add} does), then {@link #start()}.
  *
  * <pre>{@code

@@ -1,8 +1,8 @@
-package dev.greenroom.backend.test.rules;
+package dev.greenroom.backend.test.base.rules;
 
-import static dev.greenroom.backend.test.rules.Rules.module;
-import static dev.greenroom.backend.test.rules.Rules.plugin;
-import static dev.greenroom.backend.test.rules.Rules.wiringFailure;
+import static dev.greenroom.backend.test.base.rules.Rules.module;
+import static dev.greenroom.backend.test.base.rules.Rules.plugin;
+import static dev.greenroom.backend.test.base.rules.Rules.wiringFailure;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -22,7 +22,7 @@ import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.ServiceRef;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledPlugin;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
