@@ -155,7 +155,7 @@ class FactoryPrecedenceTest {
   void twoLoadersProvidingTheSameSingletonConflict() {
     BackendFeatureLoader first = BackendFeatureLoader.create(d -> List.of(ServiceFactory.ofInstance(SVC, "first")));
     BackendFeatureLoader second = BackendFeatureLoader.create(d -> List.of(ServiceFactory.ofInstance(SVC, "second")));
-    String site = "created at 'dev\\.greenroom\\.backend\\.test\\.rules\\.FactoryPrecedenceTest\\."
+    String site = "created at 'dev\\.greenroom\\.backend\\.test\\.base\\.rules\\.FactoryPrecedenceTest\\."
         + "twoLoadersProvidingTheSameSingletonConflict\\(FactoryPrecedenceTest\\.java:\\d+\\)'";
     assertTrue(first.description().matches(site), first.description());
     assertTrue(second.description().matches(site), second.description());
