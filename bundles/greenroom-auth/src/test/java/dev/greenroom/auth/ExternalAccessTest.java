@@ -16,7 +16,7 @@ import dev.greenroom.backend.api.services.BackstagePrincipalAccessRestrictions;
 import dev.greenroom.backend.api.services.BackstageServicePrincipal;
 import dev.greenroom.backend.api.services.PermissionAction;
 import dev.greenroom.backend.runtime.BackendStartupError;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;

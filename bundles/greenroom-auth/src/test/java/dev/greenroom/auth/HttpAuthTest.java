@@ -12,7 +12,7 @@ import dev.greenroom.backend.api.services.BackstagePrincipalType;
 import dev.greenroom.backend.api.services.BackstageServicePrincipal;
 import dev.greenroom.backend.api.services.BackstageUserPrincipal;
 import dev.greenroom.backend.api.services.HttpAuthService;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.errors.AuthenticationError;
 import dev.greenroom.backend.api.services.AuthService;
 import dev.greenroom.backend.api.services.BackstageServicePrincipal;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

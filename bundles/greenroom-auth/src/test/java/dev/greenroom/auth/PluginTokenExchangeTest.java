@@ -14,7 +14,7 @@ import dev.greenroom.backend.api.services.BackstageCredentials;
 import dev.greenroom.backend.api.services.BackstagePrincipal;
 import dev.greenroom.backend.api.services.BackstageServicePrincipal;
 import dev.greenroom.backend.api.services.BackstageToken;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import dev.greenroom.backend.api.services.BackstageToken;
 import dev.greenroom.backend.api.services.BackstageUserInfo;
 import dev.greenroom.backend.api.services.BackstageUserPrincipal;
 import dev.greenroom.backend.api.services.UserInfoService;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.greenroom.backend.test.LogRecord;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.LogRecord;
+import dev.greenroom.backend.test.base.TestBackend;
 import dev.greenroom.http.standalone.EmbeddedJetty;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.services.DiscoveryService;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import dev.greenroom.http.standalone.HttpServices;
 import java.util.List;
 import java.util.Map;

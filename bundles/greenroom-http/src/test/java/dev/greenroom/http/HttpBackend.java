@@ -1,7 +1,7 @@
 package dev.greenroom.http;
 
 import dev.greenroom.backend.api.ServiceFactory;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import dev.greenroom.http.standalone.EmbeddedJetty;
 import dev.greenroom.http.standalone.HttpServices;
 import dev.greenroom.http.standalone.PluginPresence;

@@ -10,7 +10,7 @@ import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.errors.NotFoundError;
 import dev.greenroom.backend.api.services.HttpRouterService;
 import dev.greenroom.backend.api.services.HttpRouterServiceAuthPolicy;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import dev.greenroom.http.router.Router;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

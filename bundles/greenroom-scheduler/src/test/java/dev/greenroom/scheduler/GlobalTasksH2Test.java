@@ -9,7 +9,7 @@ import dev.greenroom.backend.api.errors.NotFoundError;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskFrequency;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskScheduleDefinition;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskScope;
-import dev.greenroom.backend.test.CapturingLogger;
+import dev.greenroom.backend.test.base.CapturingLogger;
 import dev.greenroom.scheduler.internal.PluginTaskScheduler;
 import dev.greenroom.scheduler.internal.TaskTable;
 import java.sql.Connection;

@@ -14,7 +14,7 @@ import dev.greenroom.backend.api.services.SchedulerServiceTaskFrequency;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskFunction;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskScheduleDefinition;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskScope;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.greenroom.cache.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.greenroom.backend.test.MockServices;
+import dev.greenroom.backend.test.base.MapConfigs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 
 class CacheSettingsTest {
   private static CacheSettings settings(Map<String, Object> cache) {
-    return CacheSettings.fromConfig(MockServices.rootConfig(Map.of("backend", Map.of("cache", cache))));
+    return CacheSettings.fromConfig(MapConfigs.rootConfig(Map.of("backend", Map.of("cache", cache))));
   }
 
   @Test
   void memoryIsTheDefault() {
     assertEquals(new CacheSettings("memory", null, null),
-        CacheSettings.fromConfig(MockServices.rootConfig(Map.of())));
+        CacheSettings.fromConfig(MapConfigs.rootConfig(Map.of())));
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.greenroom.backend.api.services.CacheService;
 import dev.greenroom.backend.api.services.CacheServiceOptions;
-import dev.greenroom.backend.test.CapturingLogger;
+import dev.greenroom.backend.test.base.CapturingLogger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.greenroom.backend.test.CapturingLogger;
+import dev.greenroom.backend.test.base.CapturingLogger;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

@@ -13,7 +13,7 @@ import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.services.DatabaseService;
 import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.internal.defaults.MapConfig;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import dev.greenroom.database.internal.DatabaseManager;
 import dev.greenroom.database.internal.DatabaseServiceFactory;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.greenroom.backend.test.CapturingLogger;
+import dev.greenroom.backend.test.base.CapturingLogger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

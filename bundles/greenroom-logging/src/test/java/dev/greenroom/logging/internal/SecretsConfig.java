@@ -1,7 +1,7 @@
 package dev.greenroom.logging.internal;
 
 import dev.greenroom.backend.api.services.RootConfigService;
-import dev.greenroom.backend.test.MockServices;
+import dev.greenroom.backend.test.base.MapConfigs;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ final class SecretsConfig {
 
   SecretsConfig(Set<String> secrets) {
     this.secrets = secrets;
-    RootConfigService base = MockServices.rootConfig(Map.of());
+    RootConfigService base = MapConfigs.rootConfig(Map.of());
     config = (RootConfigService) Proxy.newProxyInstance(
         getClass().getClassLoader(),
         new Class<?>[] {RootConfigService.class},

@@ -10,7 +10,7 @@ import dev.greenroom.backend.api.errors.InputError;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskFrequency;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskScheduleDefinition;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskScope;
-import dev.greenroom.backend.test.CapturingLogger;
+import dev.greenroom.backend.test.base.CapturingLogger;
 import dev.greenroom.scheduler.Await;
 import dev.greenroom.scheduler.SchedulerOptions;
 import dev.greenroom.scheduler.TestDatabases;

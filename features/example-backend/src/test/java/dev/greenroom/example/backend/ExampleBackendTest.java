@@ -10,12 +10,10 @@ import dev.greenroom.backend.runtime.BackendStartupResult.PluginStartupResult;
 import dev.greenroom.backend.test.TestBackend;
 import dev.greenroom.example.backend.module.greetings.GreetingsModule;
 import dev.greenroom.example.backend.module.tags.TagsModule;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code example} plugin with its real modules on a {@link TestBackend}: the runtime, not the
@@ -27,10 +25,10 @@ class ExampleBackendTest {
   private static final String HELLO_LINE = "info: Hello from example plugin";
 
   @Test
-  void pluginWithBothModulesLogsGreetingsThenTagsThenTheExamples(@TempDir Path data) {
+  void pluginWithBothModulesLogsGreetingsThenTagsThenTheExamples() {
     // added in the "wrong" order on purpose: the order comes from the extension points
     try (TestBackend backend =
-        new ExampleBackends(data).builder
+        TestBackend.builder()
             .add(new ExamplePlugin())
             .add(new TagsModule())
             .add(new GreetingsModule())
@@ -62,8 +60,8 @@ class ExampleBackendTest {
   }
 
   @Test
-  void withoutGreetingsTheTagsModuleContributesAnExampleWithNoTags(@TempDir Path data) {
-    try (TestBackend backend = new ExampleBackends(data).builder.add(new ExamplePlugin()).add(new TagsModule()).start()) {
+  void withoutGreetingsTheTagsModuleContributesAnExampleWithNoTags() {
+    try (TestBackend backend = TestBackend.start(new ExamplePlugin(), new TagsModule())) {
       assertEquals(
           List.of(
               "info: tags module contributed 1 example from 0 tags",

@@ -13,7 +13,7 @@ import dev.greenroom.backend.runtime.state.FeatureState;
 import dev.greenroom.backend.runtime.state.GreenroomRuntime;
 import dev.greenroom.backend.runtime.state.PluginDTO;
 import dev.greenroom.backend.runtime.state.ServiceDTO;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import dev.greenroom.http.standalone.EmbeddedJetty;
 import dev.greenroom.http.standalone.HttpServices;
 import java.net.URI;

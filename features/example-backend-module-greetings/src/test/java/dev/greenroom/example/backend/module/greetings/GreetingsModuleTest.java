@@ -11,7 +11,7 @@ import dev.greenroom.backend.api.spi.Registration;
 import dev.greenroom.backend.runtime.BackendStartupResult.ModuleStartupResult;
 import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.internal.services.MapResolvedDeps;
-import dev.greenroom.backend.test.CapturingLogger;
+import dev.greenroom.backend.test.base.CapturingLogger;
 import dev.greenroom.backend.test.TestBackend;
 import dev.greenroom.example.node.Example;
 import dev.greenroom.example.node.ExampleExtensionPoints;

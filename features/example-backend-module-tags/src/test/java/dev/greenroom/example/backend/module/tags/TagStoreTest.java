@@ -7,7 +7,6 @@ import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.services.DatabaseService;
 import dev.greenroom.backend.test.TestBackend;
-import dev.greenroom.database.DatabaseServiceFactories;
 import dev.greenroom.example.node.ExampleExtensionPoints;
 import dev.greenroom.example.node.ExamplesExtensionPoint;
 import java.nio.file.Path;
@@ -39,7 +38,6 @@ class TagStoreTest {
         }));
     return TestBackend.builder().add(plugin).add(new TagsModule()).add(tagger)
         .config(Map.of("backend", Map.of("database", Map.of("client", "h2", "connection", Map.of("directory", data.toString())))))
-        .defaultService(DatabaseServiceFactories.database())
         .start();
   }
 

@@ -17,7 +17,7 @@ import dev.greenroom.backend.api.spi.Registration;
 import dev.greenroom.backend.runtime.BackendStartupResult.ModuleStartupResult;
 import dev.greenroom.backend.runtime.BackendStartupResult;
 import dev.greenroom.backend.runtime.internal.services.MapResolvedDeps;
-import dev.greenroom.backend.test.CapturingLogger;
+import dev.greenroom.backend.test.base.CapturingLogger;
 import dev.greenroom.backend.test.TestBackend;
 import dev.greenroom.database.DatabaseServiceFactories;
 import dev.greenroom.example.node.Example;
@@ -31,6 +31,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import dev.greenroom.backend.api.services.DatabaseService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -177,7 +179,6 @@ class TagsModuleTest {
     try (TestBackend backend =
         TestBackend.builder().add(examplePlugin).add(new TagsModule()).add(tagsConsumer)
             .config(Map.of("backend", Map.of("database", Map.of("client", "h2", "connection", ":memory:"))))
-            .defaultService(DatabaseServiceFactories.database())
             .start()) {
       assertEquals(List.of(new Example("tagged: one, two", "tags")), examples);
       assertEquals(

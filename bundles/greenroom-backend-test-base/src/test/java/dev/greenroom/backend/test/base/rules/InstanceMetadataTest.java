@@ -1,8 +1,8 @@
-package dev.greenroom.backend.test.rules;
+package dev.greenroom.backend.test.base.rules;
 
-import static dev.greenroom.backend.test.rules.Rules.module;
-import static dev.greenroom.backend.test.rules.Rules.plugin;
-import static dev.greenroom.backend.test.rules.Rules.wiringFailure;
+import static dev.greenroom.backend.test.base.rules.Rules.module;
+import static dev.greenroom.backend.test.base.rules.Rules.plugin;
+import static dev.greenroom.backend.test.base.rules.Rules.wiringFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -16,7 +16,7 @@ import dev.greenroom.backend.api.ServiceScope;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledModule;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService.InstalledPlugin;
 import dev.greenroom.backend.api.services.RootInstanceMetadataService;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.greenroom.backend.test;
+package dev.greenroom.backend.test.base;
 
 import dev.greenroom.backend.runtime.internal.defaults.LogLevel;
 import dev.greenroom.backend.runtime.internal.defaults.LogSink;

@@ -1,8 +1,8 @@
-package dev.greenroom.backend.test.rules;
+package dev.greenroom.backend.test.base.rules;
 
-import static dev.greenroom.backend.test.rules.Rules.messageOf;
-import static dev.greenroom.backend.test.rules.Rules.plugin;
-import static dev.greenroom.backend.test.rules.Rules.wiringFailure;
+import static dev.greenroom.backend.test.base.rules.Rules.messageOf;
+import static dev.greenroom.backend.test.base.rules.Rules.plugin;
+import static dev.greenroom.backend.test.base.rules.Rules.wiringFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +16,8 @@ import dev.greenroom.backend.runtime.Backend;
 import dev.greenroom.backend.runtime.Backends;
 import dev.greenroom.backend.runtime.internal.defaults.DefaultServiceFactories;
 import dev.greenroom.backend.runtime.internal.defaults.MapConfig;
-import dev.greenroom.backend.test.CapturingLogger;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.CapturingLogger;
+import dev.greenroom.backend.test.base.TestBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -156,7 +156,7 @@ class FactoryPrecedenceTest {
   void twoLoadersProvidingTheSameSingletonConflict() {
     BackendFeatureLoader first = BackendFeatureLoader.create(d -> List.of(ServiceFactory.ofInstance(SVC, "first")));
     BackendFeatureLoader second = BackendFeatureLoader.create(d -> List.of(ServiceFactory.ofInstance(SVC, "second")));
-    String site = "created at 'dev\\.greenroom\\.backend\\.test\\.rules\\.FactoryPrecedenceTest\\."
+    String site = "created at 'dev\\.greenroom\\.backend\\.test\\.base\\.rules\\.FactoryPrecedenceTest\\."
         + "twoLoadersProvidingTheSameSingletonConflict\\(FactoryPrecedenceTest\\.java:\\d+\\)'";
     assertTrue(first.description().matches(site), first.description());
     assertTrue(second.description().matches(site), second.description());

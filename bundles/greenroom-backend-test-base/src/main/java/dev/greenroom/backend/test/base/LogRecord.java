@@ -1,4 +1,4 @@
-package dev.greenroom.backend.test;
+package dev.greenroom.backend.test.base;
 
 import java.util.Map;
 

@@ -1,9 +1,9 @@
-package dev.greenroom.backend.test.rules;
+package dev.greenroom.backend.test.base.rules;
 
+import static dev.greenroom.backend.test.base.rules.Rules.module;
+import static dev.greenroom.backend.test.base.rules.Rules.plugin;
+import static dev.greenroom.backend.test.base.rules.Rules.wiringFailure;
 import static java.util.concurrent.CompletableFuture.completedFuture;
-import static dev.greenroom.backend.test.rules.Rules.module;
-import static dev.greenroom.backend.test.rules.Rules.plugin;
-import static dev.greenroom.backend.test.rules.Rules.wiringFailure;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -24,7 +24,7 @@ import dev.greenroom.backend.api.services.RootInstanceMetadataService;
 import dev.greenroom.backend.api.spi.DefaultExport;
 import dev.greenroom.backend.api.spi.FeatureType;
 import dev.greenroom.backend.api.spi.InternalBackendFeature;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.greenroom.backend.test.rules;
+package dev.greenroom.backend.test.base.rules;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,7 +12,7 @@ import dev.greenroom.backend.runtime.BackendStartupError;
 import dev.greenroom.backend.runtime.BackendStartupResult.ModuleStartupResult;
 import dev.greenroom.backend.runtime.BackendStartupResult.PluginStartupResult;
 import dev.greenroom.backend.runtime.BackendStartupResult;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
