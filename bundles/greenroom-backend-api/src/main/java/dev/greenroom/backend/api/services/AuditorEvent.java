@@ -9,6 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface AuditorEvent {
+  /** Records that the action succeeded. */
   default void success() {
     success(null);
   }
@@ -16,6 +17,7 @@ public interface AuditorEvent {
   /** Records that the action succeeded, with extra JSON-like {@code meta} (may be null). */
   void success(Map<String, ?> meta);
 
+  /** Records that the action failed with {@code error}. */
   default void fail(Throwable error) {
     fail(error, null);
   }

@@ -2,7 +2,7 @@ package dev.greenroom.backend.api.services;
 
 /** How sensitive an audited action is. Backstage's {@code AuditorEventSeverityLevel}. */
 public enum AuditorEventSeverityLevel {
-  /** Normal use (the default); logged at debug level. */
+  /** Normal use (the default); logged at debug level unless configured otherwise. */
   LOW("low"),
   /** Access to write endpoints. */
   MEDIUM("medium"),

@@ -6,10 +6,16 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Records security-relevant actions of a plugin. Backstage's {@code AuditorService} ({@code
- * core.auditor}): events go through the root logger, enriched with the plugin id and, given a
- * request, the actor; {@link AuditorEventSeverityLevel#LOW low} events are logged at debug level.
- * An event is created when an action starts and completed with {@link AuditorEvent#success()} or
- * {@link AuditorEvent#fail(Throwable)}.
+ * core.auditor}, {@code packages/backend-plugin-api/src/services/definitions/AuditorService.ts}):
+ * {@code createEvent({eventId, severityLevel, request, meta})} logs the event with status {@code
+ * initiated} and returns it, to be completed once with {@link AuditorEvent#success(Map)} ({@code
+ * succeeded}) or {@link AuditorEvent#fail(Throwable, Map)} ({@code failed}). Each line goes through
+ * the plugin's logger with message {@code <pluginId>.<eventId>} and fields {@code isAuditEvent},
+ * {@code plugin}, {@code eventId}, {@code severityLevel}, {@code actor} ({@code actorId}, {@code
+ * ip}, {@code hostname}, {@code userAgent}), {@code request} ({@code url}, {@code method}), {@code
+ * meta} and {@code status}. The log level follows the severity ({@code
+ * backend.auditor.severityLogLevelMappings}; by default {@link AuditorEventSeverityLevel#LOW low}
+ * is debug and the others info). See {@code docs/auditor.md}.
  */
 @ProviderType
 public interface AuditorService {
@@ -37,6 +43,9 @@ public interface AuditorService {
    * @param severityLevel null means {@link AuditorEventSeverityLevel#LOW}
    * @param meta JSON-like details; may be null
    * @param request the HTTP request that caused the action, to identify the actor; may be null
+   *     (the actor is then the plugin's own service principal)
+   * @throws dev.greenroom.backend.api.errors.BackstageError when the request's credentials cannot
+   *     be resolved ({@code Could not resolve credentials}), as upstream
    */
   AuditorEvent createEvent(
       String eventId,

@@ -22,6 +22,23 @@ public interface SchedulerService {
   void triggerTask(String id);
 
   /**
+   * Cancels the current run of a task: Backstage's {@code cancelTask}. A local task's run gets its
+   * abort signal at once; a global task's claim is released in the database and the instance
+   * running it aborts the run when it next checks (whichever instance that is). The task keeps its
+   * schedule. The default (for implementations that predate it) refuses.
+   *
+   * @throws dev.greenroom.backend.api.errors.InputError if {@code id} is blank
+   * @throws dev.greenroom.backend.api.errors.NotFoundError if no task has this id
+   * @throws dev.greenroom.backend.api.errors.ConflictError if the task is not running ({@code Task
+   *     <id> is not running})
+   * @since 0.2
+   */
+  default void cancelTask(String id) {
+    throw new dev.greenroom.backend.api.errors.NotImplementedError(
+        "cancelTask is not implemented by " + getClass().getName());
+  }
+
+  /**
    * Schedules {@code task} for recurring runs on {@code schedule}. Returns once the task is
    * scheduled, not when it first runs.
    */

@@ -39,4 +39,22 @@ public record SchedulerServiceTaskScheduleDefinition(
   public SchedulerServiceTaskScheduleDefinition withScope(SchedulerServiceTaskScope scope) {
     return new SchedulerServiceTaskScheduleDefinition(frequency, timeout, initialDelay, scope);
   }
+
+  /**
+   * Reads a schedule from config: Backstage's {@code
+   * readSchedulerServiceTaskScheduleDefinitionFromConfig}. {@code config} is the schedule's own
+   * subtree (not the root config), with keys {@code frequency} (required: {@code {cron: '* * * *
+   * *'}}, {@code {trigger: manual}}, an ISO 8601 duration such as {@code PT30M}, or an object of
+   * units such as {@code {minutes: 30}}), {@code timeout} (required, a duration), {@code
+   * initialDelay} (optional, a duration) and {@code scope} ({@code global} or {@code local},
+   * optional). Months count 30 days and years 365.
+   *
+   * @throws dev.greenroom.backend.api.errors.InputError naming the key when a value is missing or
+   *     invalid
+   * @since 0.2
+   */
+  public static SchedulerServiceTaskScheduleDefinition readSchedulerServiceTaskScheduleDefinitionFromConfig(
+      Config config) {
+    return ScheduleConfigReader.read(config);
+  }
 }
