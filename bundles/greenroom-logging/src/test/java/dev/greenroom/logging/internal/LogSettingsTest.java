@@ -10,7 +10,7 @@ import org.slf4j.event.Level;
 class LogSettingsTest {
   @Test
   void defaultsToInfoAndPrettyLines() {
-    assertEquals(new LogSettings(Level.INFO, LogFormat.PRETTY), LogSettings.fromEnv(Map.of()));
+    assertEquals(new LogSettings(Level.INFO, LogFormat.PRETTY, false), LogSettings.fromEnv(Map.of()));
   }
 
   @Test

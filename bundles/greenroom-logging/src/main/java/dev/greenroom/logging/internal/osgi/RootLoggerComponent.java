@@ -30,7 +30,9 @@ import org.osgi.service.component.annotations.Reference;
 @Component(immediate = true)
 public final class RootLoggerComponent {
   private final BundleContext context;
+  private final ConfigurationAdmin configAdmin;
   private final LogSettings settings;
+  private org.slf4j.event.Level threshold;
   private final MetaInMdc metaInMdc;
   private final ServiceRegistration<ConfigurationListener> layoutListener;
   private final Thread registrar;
@@ -47,7 +49,9 @@ public final class RootLoggerComponent {
   public RootLoggerComponent(BundleContext context, @Reference ConfigurationAdmin configAdmin)
       throws IOException {
     this.context = context;
+    this.configAdmin = configAdmin;
     this.settings = LogSettings.fromEnv(System.getenv());
+    this.threshold = settings.level();
     boolean ownLayout = configurePaxLogging(configAdmin, settings);
     this.metaInMdc = new MetaInMdc(settings.format(), ownLayout);
     this.layoutListener = context.registerService(ConfigurationListener.class, event -> {
@@ -74,7 +78,33 @@ public final class RootLoggerComponent {
     }
     Dictionary<String, Object> props = new Hashtable<>();
     props.put(Constants.SERVICE_RANKING, 100);
-    registration = context.registerService(BackendFeature.class, RootLoggerFactory.create(settings, metaInMdc), props);
+    registration = context.registerService(
+        BackendFeature.class, RootLoggerFactory.create(settings, metaInMdc, this::lowerThreshold), props);
+  }
+
+  /**
+   * {@code backend.logger} asks for lines below the environment's level (its own level, or an
+   * override): lower the root of Greenroom's pax-logging configuration so they reach Greenroom's
+   * loggers, which filter themselves. Never raised again while the bundle runs; a configuration the
+   * user wrote is left alone.
+   */
+  private synchronized void lowerThreshold(org.slf4j.event.Level floor) {
+    if (deactivated || floor.toInt() >= threshold.toInt()) {
+      return;
+    }
+    threshold = floor;
+    try {
+      Configuration config = configAdmin.getConfiguration(Log4j2Properties.PID, "?");
+      Dictionary<String, Object> current = config.getProperties();
+      if (current == null || current.get(Log4j2Properties.MARKER) == null) {
+        return;
+      }
+      Dictionary<String, Object> props = new Hashtable<>();
+      Log4j2Properties.of(settings, floor).forEach(props::put);
+      config.update(props);
+    } catch (IOException | IllegalStateException e) {
+      // ConfigAdmin is going away with the framework: the lines stay at the environment's level
+    }
   }
 
   /**
