@@ -4,19 +4,23 @@ import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.services.SchedulerService;
 import dev.greenroom.scheduler.internal.PluginTaskScheduler;
+import dev.greenroom.scheduler.internal.SchedulerRoutes;
 
 /**
  * Greenroom's {@code core.scheduler}: global tasks on db-scheduler over the plugin's {@code
- * core.database}, local tasks in-process. Add {@link #create()} to a backend (or a {@code
- * TestBackend}) to use it without OSGi; in OSGi this bundle registers it by itself.
+ * core.database}, local tasks in-process. Add {@link #createWithRoutes()} to a backend that serves
+ * HTTP, or {@link #create()} to one without (a {@code TestBackend}); in OSGi this bundle registers
+ * the one with routes by itself.
  */
 public final class SchedulerServiceFactories {
   private SchedulerServiceFactories() {}
 
+  /** The scheduler without HTTP routes, with default options. */
   public static ServiceFactory<SchedulerService> create() {
     return create(SchedulerOptions.defaults());
   }
 
+  /** The scheduler without HTTP routes: for a backend that has no {@code core.httpRouter}. */
   public static ServiceFactory<SchedulerService> create(SchedulerOptions options) {
     return ServiceFactory.of(CoreServices.SCHEDULER)
         .deps(
@@ -25,17 +29,44 @@ public final class SchedulerServiceFactories {
             CoreServices.LOGGER,
             CoreServices.LIFECYCLE,
             CoreServices.ROOT_LIFECYCLE)
-        .factory(
-            deps -> {
-              PluginTaskScheduler scheduler =
-                  new PluginTaskScheduler(
-                      deps.get(CoreServices.PLUGIN_METADATA).getId(),
-                      deps.get(CoreServices.DATABASE),
-                      deps.get(CoreServices.LOGGER),
-                      options);
-              deps.get(CoreServices.LIFECYCLE).addShutdownHook(scheduler::stop);
-              deps.get(CoreServices.ROOT_LIFECYCLE).addShutdownHook(scheduler::stop);
-              return scheduler;
-            });
+        .factory(deps -> scheduler(deps, options));
+  }
+
+  /** {@link #createWithRoutes(SchedulerOptions)} with default options. */
+  public static ServiceFactory<SchedulerService> createWithRoutes() {
+    return createWithRoutes(SchedulerOptions.defaults());
+  }
+
+  /**
+   * The scheduler as Backstage's {@code schedulerServiceFactory}: it also serves the plugin's
+   * {@code /.backstage/scheduler/v1/tasks} routes (list, trigger, cancel) on the plugin's {@code
+   * core.httpRouter}, behind its auth policy. See {@code docs/scheduler.md}.
+   */
+  public static ServiceFactory<SchedulerService> createWithRoutes(SchedulerOptions options) {
+    return ServiceFactory.of(CoreServices.SCHEDULER)
+        .deps(
+            CoreServices.PLUGIN_METADATA,
+            CoreServices.DATABASE,
+            CoreServices.LOGGER,
+            CoreServices.LIFECYCLE,
+            CoreServices.ROOT_LIFECYCLE,
+            CoreServices.HTTP_ROUTER)
+        .factory(deps -> {
+          PluginTaskScheduler scheduler = scheduler(deps, options);
+          deps.get(CoreServices.HTTP_ROUTER).use(SchedulerRoutes.servlet(scheduler));
+          return scheduler;
+        });
+  }
+
+  private static PluginTaskScheduler scheduler(dev.greenroom.backend.api.ResolvedDeps deps, SchedulerOptions options) {
+    PluginTaskScheduler scheduler =
+        new PluginTaskScheduler(
+            deps.get(CoreServices.PLUGIN_METADATA).getId(),
+            deps.get(CoreServices.DATABASE),
+            deps.get(CoreServices.LOGGER),
+            options);
+    deps.get(CoreServices.LIFECYCLE).addShutdownHook(scheduler::stop);
+    deps.get(CoreServices.ROOT_LIFECYCLE).addShutdownHook(scheduler::stop);
+    return scheduler;
   }
 }

@@ -18,6 +18,7 @@ import dev.greenroom.backend.api.services.SchedulerServiceTaskFunction;
 import dev.greenroom.scheduler.SchedulerOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -35,6 +36,8 @@ final class GlobalTaskWorker implements TaskWorker {
   static final String INSTANCE = RecurringTask.INSTANCE;
   private static final int MISSED_HEARTBEATS = 4;
   private static final Duration MIN_HEARTBEAT = Duration.ofMillis(50);
+  /** Due times after this are the engine's "never" (a manual task not triggered). */
+  private static final Instant FAR_FUTURE = Instant.parse("9000-01-01T00:00:00Z");
   // other tasks' rows look "unresolved" to this engine; it must never delete them
   private static final Duration NEVER_DELETE_UNRESOLVED = Duration.ofDays(365L * 100);
 
@@ -47,6 +50,9 @@ final class GlobalTaskWorker implements TaskWorker {
   private ScheduledFuture<?> pendingStart;
   private boolean started;
   private boolean stopped;
+  private RunSignal cancel;
+  private Instant startedAt;
+  private TaskStates.LastRun last = TaskStates.LastRun.NONE;
 
   GlobalTaskWorker(
       String pluginId,
@@ -74,11 +80,20 @@ final class GlobalTaskWorker implements TaskWorker {
             new DeadExecutionHandler.ReviveDeadExecution<>()) {
           @Override
           public void executeRecurringly(TaskInstance<Void> instance, ExecutionContext context) {
+            RunSignal runCancel = runStarted();
+            String error = null;
             try {
-              TaskRun.run(threadName, taskId, fn, settings.timeout(), signal);
+              TaskRun.run(threadName, taskId, fn, settings.timeout(), signal, runCancel);
+            } catch (TaskRun.Cancelled e) {
+              // a normal end for the engine: the claim is released and the cadence goes on
+              logger.info("Task " + taskId + " was cancelled");
+              error = TaskStates.serializeError(e);
             } catch (Exception e) {
               logger.error("Task " + taskId + " failed", e);
+              error = TaskStates.serializeError(e);
               throw new TaskFailed(e);
+            } finally {
+              runEnded(error);
             }
           }
         };
@@ -176,6 +191,82 @@ final class GlobalTaskWorker implements TaskWorker {
         engine.triggerCheckForDueExecutions();
       }
     }
+  }
+
+  private synchronized RunSignal runStarted() {
+    cancel = new RunSignal();
+    startedAt = Instant.now();
+    return cancel;
+  }
+
+  private synchronized void runEnded(String error) {
+    cancel = null;
+    startedAt = null;
+    last = new TaskStates.LastRun(Instant.now(), error);
+  }
+
+  /**
+   * Cancels this instance's run of the task; a run on another instance is cancelled there.
+   *
+   * @throws ConflictError when this instance is not running it
+   */
+  @Override
+  public void cancel() {
+    RunSignal toCancel;
+    synchronized (this) {
+      toCancel = cancel;
+    }
+    if (toCancel == null) {
+      throw new ConflictError("Task " + taskId + " is not running");
+    }
+    toCancel.abort();
+  }
+
+  /** Whether this instance is running the task now. */
+  synchronized boolean runningHere() {
+    return cancel != null;
+  }
+
+  @Override
+  public Map<String, Object> taskState(Map<String, TaskRows.Row> rows) {
+    TaskRows.Row row = rows.get(taskId);
+    Instant ourStart;
+    TaskStates.LastRun ours;
+    synchronized (this) {
+      ourStart = startedAt;
+      ours = last;
+    }
+    if (row == null) {
+      return null;
+    }
+    TaskStates.LastRun lastRun = lastRun(row, ours);
+    if (row.picked() || ourStart != null) {
+      Instant start = ourStart != null ? ourStart : row.executionTime();
+      return TaskStates.running(start, start == null ? null : start.plus(settings.timeout()), lastRun);
+    }
+    Instant startsAt = row.executionTime();
+    return TaskStates.idle(startsAt != null && startsAt.isAfter(FAR_FUTURE) ? null : startsAt, lastRun);
+  }
+
+  /** The last run's end from the table; its error if this instance ran it, else a failure without detail. */
+  private static TaskStates.LastRun lastRun(TaskRows.Row row, TaskStates.LastRun ours) {
+    Instant ended = row.lastRunEndedAt();
+    if (ended == null) {
+      return ours;
+    }
+    if (ours.endedAt() != null && Duration.between(ours.endedAt(), ended).abs().toMillis() < 2_000) {
+      return new TaskStates.LastRun(ended, ours.error());
+    }
+    return new TaskStates.LastRun(ended,
+        row.lastRunFailed() ? "{\"name\":\"Error\",\"message\":\"The last run failed\"}" : null);
+  }
+
+  @Override
+  public synchronized Map<String, Object> workerState() {
+    if (cancel != null) {
+      return TaskStates.worker("running");
+    }
+    return TaskStates.worker(!started && !stopped && pendingStart != null ? "initial-wait" : "idle");
   }
 
   @Override

@@ -96,6 +96,55 @@ public final class PluginTaskScheduler implements SchedulerService {
   }
 
   @Override
+  public void cancelTask(String id) {
+    TaskSettings.validateId(id);
+    TaskWorker worker;
+    synchronized (this) {
+      worker = workers.get(id);
+    }
+    if (worker instanceof LocalTaskWorker || worker instanceof GlobalTaskWorker g && g.runningHere()) {
+      worker.cancel();
+      return;
+    }
+    DataSource ds;
+    synchronized (this) {
+      ds = dataSource();
+    }
+    TaskRows.cancelElsewhere(ds, id);
+  }
+
+  /**
+   * The plugin's scheduled tasks in the shape of Backstage's {@code GET
+   * /.backstage/scheduler/v1/tasks} ({@code TaskApiTasksResponse}): {@code taskId}, {@code
+   * pluginId}, {@code scope}, {@code settings}, {@code taskState}, {@code workerState}.
+   */
+  public List<Map<String, Object>> taskStates() {
+    List<SchedulerServiceTaskDescriptor> scheduled;
+    Map<String, TaskWorker> byId;
+    DataSource ds;
+    synchronized (this) {
+      scheduled = List.copyOf(tasks);
+      byId = new LinkedHashMap<>(workers);
+      boolean anyGlobal = scheduled.stream().anyMatch(t -> t.scope() == SchedulerServiceTaskScope.GLOBAL);
+      ds = anyGlobal ? dataSource() : null;
+    }
+    Map<String, TaskRows.Row> rows = ds == null ? Map.of() : TaskRows.rows(ds);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (SchedulerServiceTaskDescriptor task : scheduled) {
+      TaskWorker worker = byId.get(task.id());
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("taskId", task.id());
+      entry.put("pluginId", pluginId);
+      entry.put("scope", task.scope().value());
+      entry.put("settings", task.settings());
+      entry.put("taskState", worker == null ? null : worker.taskState(rows));
+      entry.put("workerState", worker == null ? null : worker.workerState());
+      out.add(entry);
+    }
+    return out;
+  }
+
+  @Override
   public SchedulerServiceTaskRunner createScheduledTaskRunner(SchedulerServiceTaskScheduleDefinition schedule) {
     return task -> scheduleTask(schedule, task);
   }

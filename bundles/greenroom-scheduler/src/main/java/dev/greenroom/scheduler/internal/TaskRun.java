@@ -17,6 +17,18 @@ import java.util.concurrent.TimeoutException;
 final class TaskRun {
   private TaskRun() {}
 
+  /**
+   * Thrown when the run was cancelled ({@code cancelTask}); the body's signal has fired, and the
+   * scheduler stops waiting for it at once, as Backstage releases the task's claim at once.
+   */
+  static final class Cancelled extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Cancelled() {
+      super("Task was cancelled");
+    }
+  }
+
   /** Thrown when the body outlives its timeout; the body's signal has fired by then. */
   static final class TimedOut extends Exception {
     private static final long serialVersionUID = 1L;
@@ -34,8 +46,29 @@ final class TaskRun {
   static void run(
       String threadName, String taskId, SchedulerServiceTaskFunction fn, Duration timeout, AbortSignal parent)
       throws Exception {
+    run(threadName, taskId, fn, timeout, parent, null);
+  }
+
+  /**
+   * As above; when {@code cancel} fires, the body's signal fires and this returns at once with
+   * {@link Cancelled}, whether or not the body heeds its signal.
+   */
+  static void run(
+      String threadName,
+      String taskId,
+      SchedulerServiceTaskFunction fn,
+      Duration timeout,
+      AbortSignal parent,
+      AbortSignal cancel)
+      throws Exception {
     RunSignal signal = RunSignal.childOf(parent);
     CompletableFuture<Void> done = new CompletableFuture<>();
+    if (cancel != null) {
+      cancel.onAbort(() -> {
+        done.completeExceptionally(new Cancelled());
+        signal.abort();
+      });
+    }
     Thread body =
         new Thread(
             () -> {

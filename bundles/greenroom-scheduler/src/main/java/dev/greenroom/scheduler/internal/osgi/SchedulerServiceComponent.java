@@ -10,7 +10,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
-/** Registers core.scheduler as a {@link BackendFeature} service, ranked above the built-in default. */
+/**
+ * Registers core.scheduler, with its per-plugin routes, as a {@link BackendFeature} service, ranked
+ * above the built-in default.
+ */
 @Component(immediate = true, service = {})
 public final class SchedulerServiceComponent {
   static final int RANKING = 100;
@@ -22,7 +25,7 @@ public final class SchedulerServiceComponent {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put(Constants.SERVICE_RANKING, RANKING);
     props.put("greenroom.service.id", "core.scheduler");
-    registration = context.registerService(BackendFeature.class, SchedulerServiceFactories.create(), props);
+    registration = context.registerService(BackendFeature.class, SchedulerServiceFactories.createWithRoutes(), props);
   }
 
   @Deactivate
