@@ -6,6 +6,7 @@ import dev.greenroom.logging.internal.Log4j2Properties;
 import dev.greenroom.logging.internal.LogSettings;
 import dev.greenroom.logging.internal.MetaInMdc;
 import dev.greenroom.logging.internal.RootLoggerFactory;
+import dev.greenroom.logging.internal.auditor.AuditorServiceFactory;
 import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -24,9 +25,10 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Configures pax-logging from the environment (unless a user configured it) and registers the
  * {@code core.rootLogger} factory as a {@link BackendFeature} service, ranking 100 so it replaces
- * the runtime's built-in console logger.
+ * the runtime's built-in console logger, and the {@code core.auditor} factory (audit events go
+ * through the plugin's logger).
  */
-@GreenroomServices({"core.rootLogger"})
+@GreenroomServices({"core.rootLogger", "core.auditor"})
 @Component(immediate = true)
 public final class RootLoggerComponent {
   private final BundleContext context;
@@ -37,6 +39,7 @@ public final class RootLoggerComponent {
   private final ServiceRegistration<ConfigurationListener> layoutListener;
   private final Thread registrar;
   private ServiceRegistration<BackendFeature> registration;
+  private ServiceRegistration<BackendFeature> auditor;
   private boolean deactivated;
 
   /**
@@ -80,6 +83,10 @@ public final class RootLoggerComponent {
     props.put(Constants.SERVICE_RANKING, 100);
     registration = context.registerService(
         BackendFeature.class, RootLoggerFactory.create(settings, metaInMdc, this::lowerThreshold), props);
+    Dictionary<String, Object> auditorProps = new Hashtable<>();
+    auditorProps.put(Constants.SERVICE_RANKING, 100);
+    auditorProps.put("greenroom.service.id", "core.auditor");
+    auditor = context.registerService(BackendFeature.class, AuditorServiceFactory.create(), auditorProps);
   }
 
   /**
@@ -175,6 +182,14 @@ public final class RootLoggerComponent {
           // withdrawn with the bundle
         }
         registration = null;
+      }
+      if (auditor != null) {
+        try {
+          auditor.unregister();
+        } catch (IllegalStateException alreadyGone) {
+          // withdrawn with the bundle
+        }
+        auditor = null;
       }
     }
   }

@@ -1,0 +1,2 @@
+/** core.auditor in plain Java: audit events through the plugin's logger (Backstage's DefaultAuditorService). */
+package dev.greenroom.logging.internal.auditor;
