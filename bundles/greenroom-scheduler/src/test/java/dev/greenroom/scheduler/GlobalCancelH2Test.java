@@ -8,7 +8,7 @@ import dev.greenroom.backend.api.errors.ConflictError;
 import dev.greenroom.backend.api.errors.NotFoundError;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskFrequency;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskScheduleDefinition;
-import dev.greenroom.backend.test.CapturingLogger;
+import dev.greenroom.backend.test.base.CapturingLogger;
 import dev.greenroom.scheduler.internal.PluginTaskScheduler;
 import java.time.Duration;
 import java.util.Map;

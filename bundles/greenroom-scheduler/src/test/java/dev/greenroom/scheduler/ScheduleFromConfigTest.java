@@ -9,7 +9,7 @@ import dev.greenroom.backend.api.services.Config;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskFrequency;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskScheduleDefinition;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskScope;
-import dev.greenroom.backend.test.MockServices;
+import dev.greenroom.backend.test.base.MapConfigs;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Backstage's readSchedulerServiceTaskScheduleDefinitionFromConfig, on a real config reader. */
 class ScheduleFromConfigTest {
   private static SchedulerServiceTaskScheduleDefinition read(Map<String, Object> schedule) {
-    Config config = MockServices.rootConfig(Map.of("catalog", Map.of("schedule", schedule))).getConfig("catalog.schedule");
+    Config config = MapConfigs.rootConfig(Map.of("catalog", Map.of("schedule", schedule))).getConfig("catalog.schedule");
     return SchedulerServiceTaskScheduleDefinition.readSchedulerServiceTaskScheduleDefinitionFromConfig(config);
   }
 

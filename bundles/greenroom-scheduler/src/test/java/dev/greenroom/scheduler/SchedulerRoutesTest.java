@@ -13,7 +13,7 @@ import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskFrequency;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskScheduleDefinition;
 import dev.greenroom.backend.api.services.SchedulerServiceTaskScope;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import dev.greenroom.http.standalone.EmbeddedJetty;
 import dev.greenroom.http.standalone.HttpServices;
 import java.net.URI;

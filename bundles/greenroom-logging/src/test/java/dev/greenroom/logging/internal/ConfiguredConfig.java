@@ -1,7 +1,7 @@
 package dev.greenroom.logging.internal;
 
 import dev.greenroom.backend.api.services.RootConfigService;
-import dev.greenroom.backend.test.MockServices;
+import dev.greenroom.backend.test.base.MapConfigs;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ final class ConfiguredConfig {
   private final RootConfigService config;
 
   ConfiguredConfig(Map<String, Object> data, Set<String> secrets) {
-    this.base = MockServices.rootConfig(data);
+    this.base = MapConfigs.rootConfig(data);
     this.secrets = secrets;
     config = (RootConfigService) Proxy.newProxyInstance(
         getClass().getClassLoader(),
@@ -40,7 +40,7 @@ final class ConfiguredConfig {
   }
 
   void change(Map<String, Object> data) {
-    base = MockServices.rootConfig(data);
+    base = MapConfigs.rootConfig(data);
     subscribers.forEach(Runnable::run);
   }
 }

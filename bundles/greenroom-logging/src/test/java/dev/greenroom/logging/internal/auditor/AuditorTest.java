@@ -17,7 +17,7 @@ import dev.greenroom.backend.api.services.BackstageServicePrincipal;
 import dev.greenroom.backend.api.services.BackstageUserPrincipal;
 import dev.greenroom.backend.api.services.HttpAuthService;
 import dev.greenroom.backend.api.services.LoggerService;
-import dev.greenroom.backend.test.MockServices;
+import dev.greenroom.backend.test.base.MapConfigs;
 import dev.greenroom.logging.internal.AuditHarness;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
@@ -131,7 +131,7 @@ class AuditorTest {
   void lowSeverityIsDebugByDefaultAndTheMappingIsConfigurable() throws Exception {
     AuditHarness out = AuditHarness.json(dir, "debug");
     auditor(out.pluginLogger("example"), SeverityLogLevels.defaults()).createEvent("read").success();
-    SeverityLogLevels mapped = SeverityLogLevels.read(MockServices.rootConfig(Map.of("backend", Map.of("auditor",
+    SeverityLogLevels mapped = SeverityLogLevels.read(MapConfigs.rootConfig(Map.of("backend", Map.of("auditor",
         Map.of("severityLogLevelMappings", Map.of("critical", "error", "low", "info"))))));
     auditor(out.pluginLogger("example"), mapped).createEvent("grant-admin", AuditorEventSeverityLevel.CRITICAL, Map.of()).success();
     auditor(out.pluginLogger("example"), mapped).createEvent("read").success();
@@ -151,7 +151,7 @@ class AuditorTest {
   void anInvalidMappingIsUpstreamsMessage() {
     assertEquals("The configuration value for 'backend.auditor.severityLogLevelMappings.high' was given an invalid "
         + "value: 'loud'. Expected one of the following valid values: 'debug, info, warn, error'.",
-        assertThrows(InputError.class, () -> SeverityLogLevels.read(MockServices.rootConfig(Map.of("backend",
+        assertThrows(InputError.class, () -> SeverityLogLevels.read(MapConfigs.rootConfig(Map.of("backend",
             Map.of("auditor", Map.of("severityLogLevelMappings", Map.of("high", "loud"))))))).getMessage());
   }
 
@@ -166,7 +166,7 @@ class AuditorTest {
 
   @Test
   void anEventCompletesOnce() {
-    AuditorEvent event = auditor(new dev.greenroom.backend.test.CapturingLogger().logger(), SeverityLogLevels.defaults()).createEvent("once");
+    AuditorEvent event = auditor(new dev.greenroom.backend.test.base.CapturingLogger().logger(), SeverityLogLevels.defaults()).createEvent("once");
     event.success();
     assertEquals("Audit event example.once was already completed",
         assertThrows(IllegalStateException.class, event::success).getMessage());
