@@ -42,7 +42,7 @@ public final class LiveRootConfig implements RootConfigService, AutoCloseable {
   }
 
   private LoadedConfig loadNow() {
-    return ConfigLoader.load(options.configDir, options.files, options.env, options.schemas.get());
+    return ConfigLoader.load(options.configDir, options.files, options.env, options.schemas.get(), options.defaults);
   }
 
   /**

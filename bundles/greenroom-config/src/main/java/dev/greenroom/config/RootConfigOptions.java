@@ -18,6 +18,7 @@ public final class RootConfigOptions {
   final Path configDir;
   final List<Path> files;
   final Map<String, String> env;
+  final String defaults;
   final Supplier<List<ConfigSchema>> schemas;
   final Duration watchInterval;
   final Consumer<ConfigException> reloadErrors;
@@ -26,6 +27,7 @@ public final class RootConfigOptions {
     this.configDir = b.configDir;
     this.files = List.copyOf(b.files);
     this.env = Map.copyOf(b.env);
+    this.defaults = b.defaults;
     this.schemas = b.schemas;
     this.watchInterval = b.watchInterval;
     this.reloadErrors = b.reloadErrors;
@@ -48,6 +50,7 @@ public final class RootConfigOptions {
     private Path configDir = Path.of(System.getProperty("user.dir", "."));
     private final List<Path> files = new ArrayList<>();
     private Map<String, String> env = System.getenv();
+    private String defaults;
     private Supplier<List<ConfigSchema>> schemas = List::of;
     private Duration watchInterval;
     private Consumer<ConfigException> reloadErrors =
@@ -92,6 +95,16 @@ public final class RootConfigOptions {
     }
 
     /** Where a failed reload is reported (the old config stays); default: one line on stderr. */
+    /**
+     * Config a launch profile brings (YAML or JSON text, the framework property {@code
+     * greenroom.config.defaults}): the lowest layer, below every file and the env overlay. Null or
+     * blank for none (the default).
+     */
+    public Builder defaults(String yaml) {
+      this.defaults = yaml;
+      return this;
+    }
+
     public Builder onReloadError(Consumer<ConfigException> sink) {
       this.reloadErrors = Objects.requireNonNull(sink, "sink");
       return this;

@@ -3,7 +3,7 @@
  * schemas and watching. Plain Java; the OSGi adapter lives in an internal package.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 @GreenroomServices({"core.rootConfig", "greenroom.configSchemaCheck"})
 package dev.greenroom.config;
 

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Loads configuration as Backstage's {@code ConfigSources.default} does: the config files in
- * order, then the {@code APP_CONFIG_*} overlay; then validates the plugin schemas.
+ * order, then the {@code APP_CONFIG_*} overlay; then validates the plugin schemas. A launch
+ * profile's defaults ({@link DefaultsConfig}) come first, below the files.
  */
 public final class ConfigLoader {
   public static final List<String> DEFAULT_FILES = List.of("app-config.yaml", "app-config.local.yaml");
@@ -34,9 +35,16 @@ public final class ConfigLoader {
   }
 
   public static LoadedConfig load(Path dir, List<Path> explicit, Map<String, String> env, List<ConfigSchema> schemas) {
+    return load(dir, explicit, env, schemas, null);
+  }
+
+  /** As {@link #load(Path, List, Map, List)}, below every file the launch profile's {@code defaults} (YAML, may be null). */
+  public static LoadedConfig load(Path dir, List<Path> explicit, Map<String, String> env, List<ConfigSchema> schemas,
+      String defaults) {
     FileAccess files = new FileAccess();
     Substitution substitution = new Substitution(env::get);
     List<ConfigLayer> layers = new ArrayList<>();
+    DefaultsConfig.read(defaults, dir.toAbsolutePath().normalize(), substitution, files).ifPresent(layers::add);
     for (Path file : configFiles(dir, explicit)) {
       ConfigFileReader.read(file, substitution, files).ifPresent(layers::add);
     }

@@ -6,6 +6,7 @@ import dev.greenroom.config.LiveRootConfig;
 import dev.greenroom.config.PluginConfigCheck;
 import dev.greenroom.config.RootConfigFactory;
 import dev.greenroom.config.RootConfigOptions;
+import dev.greenroom.config.internal.DefaultsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,6 +131,7 @@ public final class RootConfigComponent {
     // core.rootLogger depends on core.rootConfig, so reload errors go to SLF4J (pax-logging)
     // directly; the message names the file and key (and the plugin, for a schema violation).
     RootConfigOptions.Builder b = RootConfigOptions.builder().configDir(configDir).files(files).schemas(tracker::schemas)
+        .defaults(context.getProperty(DefaultsConfig.PROPERTY))
         .onReloadError(e -> LOG.error("Config reload failed, keeping the previous config: {}", e.getMessage()));
     if (!"false".equalsIgnoreCase(context.getProperty(WATCH))) {
       b.watch(Duration.ofMillis(interval(context.getProperty(WATCH_INTERVAL))));
