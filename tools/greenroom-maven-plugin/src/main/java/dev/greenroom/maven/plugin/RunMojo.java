@@ -34,7 +34,7 @@ import org.eclipse.aether.RepositorySystem;
  * process and FileInstall installs the bundles from its {@code deploy/} folder. A rebuild ({@code
  * mvn package} in another terminal) is redeployed live; Ctrl-C stops the runtime in order. It uses
  * the jars in {@code target/}: {@code mvn package greenroom:run} builds them first. See
- * docs/authoring.md.
+ * docs/run.md.
  */
 @Mojo(name = "run", aggregator = true, requiresProject = true, requiresDependencyResolution = ResolutionScope.NONE,
     threadSafe = true)

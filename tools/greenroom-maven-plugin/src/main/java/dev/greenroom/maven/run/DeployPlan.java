@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * What {@code greenroom:run} puts into {@code deploy/}: the project's bundles (watched, so a rebuild
  * redeploys them) and their runtime dependencies that are bundles the runtime does not already
- * start (copied once). Plain jars are left out with a note, since FileInstall could not start them;
+ * start, by symbolic name (copied once). Plain jars are left out with a note, since FileInstall could not start them;
  * API-only jars ({@code osgi.unresolvable}) are left out silently. A project whose bundles declare no
  * Greenroom feature is refused, naming the jars it looked at.
  */
@@ -79,7 +79,17 @@ public final class DeployPlan {
             + "e.g. with bnd's -includeresource / -conditionalpackage, or use a bundle of it)");
         continue;
       }
-      if (bundle.get().unresolvable() || runtime.contains(bundle.get())) {
+      if (bundle.get().unresolvable()) {
+        continue;
+      }
+      String provided = runtime.bundleVersion(bundle.get().symbolicName());
+      if (provided != null) {
+        // a second copy of a runtime bundle (greenroom-backend-api above all) would split the
+        // wiring: the runtime's copy serves, as a provided dependency would
+        if (!provided.equals(bundle.get().version())) {
+          notes.add("dependency " + d.id() + " (" + bundle.get().symbolicName() + " " + bundle.get().version()
+              + ") is in the runtime as version " + provided + ": the runtime's is used");
+        }
         continue;
       }
       frontend |= bundle.get().frontend();

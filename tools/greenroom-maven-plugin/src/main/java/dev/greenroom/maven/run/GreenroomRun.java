@@ -74,9 +74,9 @@ public final class GreenroomRun {
       return;
     }
     try {
-      OptionalInt code = p.stop(STOP_TIMEOUT);
-      log.accept(code.isPresent() ? "Greenroom stopped (exit code " + code.getAsInt() + ")"
-          : "Greenroom did not stop within " + STOP_TIMEOUT.toSeconds() + " s and was killed");
+      if (p.stop(STOP_TIMEOUT).isEmpty()) {
+        log.accept("Greenroom did not stop within " + STOP_TIMEOUT.toSeconds() + " s and was killed");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

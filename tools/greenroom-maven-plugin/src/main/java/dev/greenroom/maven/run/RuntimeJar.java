@@ -63,9 +63,4 @@ public final class RuntimeJar {
   public String bundleVersion(String symbolicName) {
     return bundles.get(symbolicName);
   }
-
-  /** True when the runtime already starts this bundle (same symbolic name and version). */
-  public boolean contains(BundleJar bundle) {
-    return bundle.version().equals(bundles.get(bundle.symbolicName()));
-  }
 }

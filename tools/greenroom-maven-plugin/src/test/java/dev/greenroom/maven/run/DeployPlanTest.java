@@ -56,21 +56,24 @@ class DeployPlanTest {
     Path jackson = jar("jackson-databind.jar", Map.of("Bundle-SymbolicName", "com.fasterxml.jackson.core.jackson-databind",
         "Bundle-Version", "2.22.3"));
     Path lib = jar("lib.jar", Map.of("Bundle-SymbolicName", "org.lib;singleton:=true", "Bundle-Version", "2.0.0"));
+    Path api = jar("backend-api.jar", Map.of("Bundle-SymbolicName", "dev.greenroom.backend.api", "Bundle-Version", "0.1.0.2"));
     Path plain = jar("plain.jar", Map.of());
-    Path api = jar("osgi.core.jar", Map.of("Bundle-SymbolicName", "osgi.core",
+    Path core = jar("osgi.core.jar", Map.of("Bundle-SymbolicName", "osgi.core",
         "Require-Capability", "osgi.unresolvable;filter:=\"(&(must.not.resolve=*)(!(must.not.resolve=*)))\""));
     RuntimeJar runtime = runtime("com.fasterxml.jackson.core.jackson-databind;version=\"2.22.3\";startlevel=2,"
-        + "org.lib;version=\"1.0.0\";startlevel=2");
+        + "dev.greenroom.backend.api;version=\"0.1.0.1\";startlevel=2");
 
     DeployPlan plan = DeployPlan.of("todo", List.of(artifact("todo-backend", plugin), artifact("todo-node", node)),
         List.of(artifact("jackson-databind", jackson), artifact("lib", lib), artifact("plain", plain),
-            artifact("osgi.core", api)), runtime);
+            artifact("osgi.core", core), artifact("greenroom-backend-api", api)), runtime);
 
     assertEquals(List.of(new LiveDeployer.Source(plugin, "todo-backend.jar", true),
         new LiveDeployer.Source(node, "todo-node.jar", true),
         new LiveDeployer.Source(lib, "lib-1.0.jar", false)), plan.sources());
-    assertEquals(1, plan.notes().size(), plan.notes().toString());
+    assertEquals(2, plan.notes().size(), plan.notes().toString());
     assertTrue(plan.notes().get(0).startsWith("dependency com.acme:plain:1.0 is not an OSGi bundle: not deployed"));
+    assertEquals("dependency com.acme:greenroom-backend-api:1.0 (dev.greenroom.backend.api 0.1.0.2) is in the runtime "
+        + "as version 0.1.0.1: the runtime's is used", plan.notes().get(1));
   }
 
   @Test
