@@ -8,7 +8,9 @@ import dev.greenroom.maven.run.LiveDeployer;
 import dev.greenroom.maven.run.RuntimeJar;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +41,10 @@ import org.eclipse.aether.RepositorySystem;
 @Mojo(name = "run", aggregator = true, requiresProject = true, requiresDependencyResolution = ResolutionScope.NONE,
     threadSafe = true)
 public final class RunMojo extends AbstractMojo {
+  /** Backstage's port, where the base runtime listens unless {@code APP_CONFIG_backend_listen_port} says otherwise. */
+  private static final int DEFAULT_PORT = 7007;
+  private static final Duration SMOKE_TIMEOUT = Duration.ofMinutes(2);
+
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   private MavenSession session;
 
@@ -73,6 +79,14 @@ public final class RunMojo extends AbstractMojo {
   /** A port for a debugger: the runtime listens for JDWP on 127.0.0.1 at that port (not suspended). */
   @Parameter(property = "greenroom.debug")
   private Integer debugPort;
+
+  /**
+   * A start check instead of a session (CI): a path such as {@code /api/todo/health}. The runtime
+   * starts, the plugin waits until GET {@code http://127.0.0.1:<port><path>} answers 200 (two
+   * minutes at most), stops it, and the build succeeds only if that came and the stop exited 0.
+   */
+  @Parameter(property = "greenroom.smoke")
+  private String smoke;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -117,12 +131,23 @@ public final class RunMojo extends AbstractMojo {
     LiveDeployer deployer = new LiveDeployer(options.deployDir(), work.resolve("staging"), plan.sources());
     getLog().info("Starting Greenroom (" + runtimeJar.getFileName() + ") in " + work + " with "
         + plan.sources().stream().map(LiveDeployer.Source::name).toList());
-    getLog().info("Rebuild (mvn package) to redeploy; Ctrl-C or `stop 0` at the g! prompt to stop.");
+    if (smoke == null) {
+      getLog().info("Rebuild (mvn package) to redeploy; Ctrl-C or `stop 0` at the g! prompt to stop.");
+    }
     port.ifPresent(p -> getLog().info("Port " + p + " from " + ListenPort.VARIABLE
         + " (also given to Pax Web as -Dorg.osgi.service.http.port)"));
+    GreenroomRun run = new GreenroomRun(options, deployer, line -> getLog().info(line));
     int code;
     try {
-      code = new GreenroomRun(options, deployer, line -> getLog().info(line)).runUntilExit();
+      if (smoke != null) {
+        URI url = URI.create("http://127.0.0.1:" + port.orElse(DEFAULT_PORT) + (smoke.startsWith("/") ? "" : "/") + smoke);
+        String body = run.smoke(url, SMOKE_TIMEOUT);
+        getLog().info("Smoke check passed: GET " + url + " answered 200 " + body + "; Greenroom stopped with exit code 0");
+        return;
+      }
+      code = run.runUntilExit();
+    } catch (IllegalStateException e) {
+      throw new MojoFailureException("greenroom:run: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new MojoExecutionException("greenroom:run: " + e.getMessage(), e);
     } catch (InterruptedException e) {

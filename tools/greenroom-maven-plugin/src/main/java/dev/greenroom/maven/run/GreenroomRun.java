@@ -1,6 +1,7 @@
 package dev.greenroom.maven.run;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -33,11 +34,8 @@ public final class GreenroomRun {
 
   /** Runs until the runtime exits (stopped here, by {@link #stop()}, {@code stop 0} at its prompt, or a signal); returns its exit code. */
   public int runUntilExit() throws IOException, InterruptedException {
-    deployer.deployAll();
-    GreenroomProcess started = GreenroomProcess.start(options);
-    process = started;
-    Thread hook = new Thread(this::stopQuietly, "greenroom-run-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
+    GreenroomProcess started = start();
+    Thread hook = stopOnExit();
     try {
       while (true) {
         OptionalInt code = started.waitFor(POLL);
@@ -49,15 +47,53 @@ public final class GreenroomRun {
         }
       }
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running or has run: it waits for the runtime itself
-      }
+      forget(hook);
     }
   }
 
-  /** The running process (null before {@link #runUntilExit()} started it). */
+  /**
+   * A start check (CI, {@code -Dgreenroom.smoke}): deploys, starts the runtime, waits until GET
+   * {@code url} answers 200 (at most {@code timeout}), then stops it with SIGTERM. Returns the
+   * answer's body.
+   *
+   * @throws IllegalStateException naming the URL when the runtime exited first, when no 200 came in
+   *     time (with the last answer), or when the stop did not end with exit code 0
+   */
+  public String smoke(URI url, Duration timeout) throws IOException, InterruptedException {
+    GreenroomProcess started = start();
+    Thread hook = stopOnExit();
+    try {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      Http.Answer answer;
+      while (true) {
+        OptionalInt exited = started.exitCode();
+        if (exited.isPresent()) {
+          throw new IllegalStateException("Greenroom exited with code " + exited.getAsInt() + " before GET " + url
+              + " answered 200");
+        }
+        answer = Http.get(url);
+        if (answer.status() == 200) {
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          started.stop(STOP_TIMEOUT);
+          throw new IllegalStateException("GET " + url + " did not answer 200 within " + timeout.toSeconds()
+              + " s (last answer: " + answer.status() + " " + answer.body() + ")");
+        }
+        Thread.sleep(250);
+      }
+      OptionalInt code = started.stop(STOP_TIMEOUT);
+      if (code.isEmpty() || code.getAsInt() != 0) {
+        throw new IllegalStateException("GET " + url + " answered 200, but Greenroom's stop ended with "
+            + (code.isEmpty() ? "no exit within " + STOP_TIMEOUT.toSeconds() + " s" : "exit code " + code.getAsInt()));
+      }
+      return answer.body();
+    } finally {
+      forget(hook);
+    }
+  }
+
+  /** The running process (null before it started). */
   public GreenroomProcess process() {
     return process;
   }
@@ -66,6 +102,27 @@ public final class GreenroomRun {
   public OptionalInt stop() throws InterruptedException {
     GreenroomProcess p = process;
     return p == null ? OptionalInt.empty() : p.stop(STOP_TIMEOUT);
+  }
+
+  private GreenroomProcess start() throws IOException {
+    deployer.deployAll();
+    GreenroomProcess started = GreenroomProcess.start(options);
+    process = started;
+    return started;
+  }
+
+  private Thread stopOnExit() {
+    Thread hook = new Thread(this::stopQuietly, "greenroom-run-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
+  }
+
+  private static void forget(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or has run: it waits for the runtime itself
+    }
   }
 
   private void stopQuietly() {
