@@ -1,0 +1,92 @@
+package dev.greenroom.metrics.internal;
+
+import dev.greenroom.backend.api.services.LoggerService;
+import dev.greenroom.metrics.PrometheusMetrics;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.regex.Pattern;
+
+/**
+ * The one registry of a backend: Micrometer's {@link PrometheusMeterRegistry} (Micrometer and the
+ * Prometheus Java client are embedded in this bundle, see docs/metrics.md), the kind of each metric
+ * name, and the observable instruments whose callbacks run at each scrape. Its own instruments are
+ * the runtime's; {@link #forPlugin} gives a plugin's scope.
+ */
+public final class MeterRegistryMetrics extends Scope implements PrometheusMetrics {
+  /** OpenTelemetry's instrument name syntax (opentelemetry-specification, metrics/api.md, "Instrument name syntax"). */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-/]{0,254}");
+
+  final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
+  private final Set<ObservableInstrument> observables = new CopyOnWriteArraySet<>();
+  private volatile LoggerService logger;
+
+  public MeterRegistryMetrics() {
+    super(Tags.empty(), "the runtime");
+  }
+
+  @Override
+  MeterRegistryMetrics root() {
+    return this;
+  }
+
+  @Override
+  public PluginScope forPlugin(String pluginId) {
+    return new PluginScope(this, pluginId);
+  }
+
+  /** Where callback failures are logged; until set, they are only skipped. */
+  public void useLogger(LoggerService logger) {
+    this.logger = logger;
+  }
+
+  @Override
+  public String scrape() {
+    collect();
+    return registry.scrape();
+  }
+
+  /** Runs the observable callbacks: one collection, one scrape at a time. */
+  synchronized void collect() {
+    for (ObservableInstrument o : observables) {
+      try {
+        o.collect();
+      } catch (RuntimeException | LinkageError e) {
+        LoggerService l = logger;
+        if (l != null) {
+          l.warn("Metric '" + o.name() + "' of " + o.owner() + ": an observable callback failed: " + e, e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Claims {@code name} for {@code kind}: the same name always has the same kind, whoever asks.
+   *
+   * @throws IllegalArgumentException naming the metric, the owner and both kinds, or the bad name
+   */
+  void claim(String name, Kind kind, String owner) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("Invalid metric name '" + name + "' of " + owner
+          + ": a name starts with a letter, then letters, digits, '_', '.', '-' or '/', at most 255 characters");
+    }
+    Kind existing = kinds.putIfAbsent(name, kind);
+    if (existing != null && existing != kind) {
+      throw new IllegalArgumentException(
+          "Metric '" + name + "' is already a " + existing + "; " + owner + " cannot create it as a " + kind);
+    }
+  }
+
+  void add(ObservableInstrument o) {
+    observables.add(o);
+  }
+
+  void remove(ObservableInstrument o) {
+    observables.remove(o);
+  }
+}
