@@ -14,11 +14,11 @@ final class CounterInstrument implements Counter {
   private final MetricOptions options;
   private final MeterRegistry registry;
 
-  CounterInstrument(MeterRegistry registry, String name, MetricOptions options, Tags fixed, String owner) {
-    this.registry = registry;
+  CounterInstrument(MeterRegistryMetrics root, String name, MetricOptions options, Tags fixed, String owner) {
+    this.registry = root.registry;
     this.name = name;
     this.owner = owner;
-    this.series = new Series<>(registry, name, fixed, owner);
+    this.series = root.series(name, fixed, owner);
     this.options = options;
   }
 

@@ -14,11 +14,11 @@ final class GaugeInstrument implements Gauge {
   private final String name;
   private final MetricOptions options;
 
-  GaugeInstrument(MeterRegistry registry, String name, MetricOptions options, Tags fixed, String owner) {
-    this.registry = registry;
+  GaugeInstrument(MeterRegistryMetrics root, String name, MetricOptions options, Tags fixed, String owner) {
+    this.registry = root.registry;
     this.name = name;
     this.options = options;
-    this.series = new Series<>(registry, name, fixed, owner);
+    this.series = root.series(name, fixed, owner);
   }
 
   @Override

@@ -24,6 +24,8 @@ public final class MeterRegistryMetrics extends Scope implements PrometheusMetri
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
   private final Set<ObservableInstrument> observables = new CopyOnWriteArraySet<>();
+  /** The series of each metric name and scope, shared by every instrument created for them. */
+  private final Map<String, Series<?>> series = new ConcurrentHashMap<>();
   private volatile LoggerService logger;
 
   public MeterRegistryMetrics() {
@@ -80,6 +82,16 @@ public final class MeterRegistryMetrics extends Scope implements PrometheusMetri
       throw new IllegalArgumentException(
           "Metric '" + name + "' is already a " + existing + "; " + owner + " cannot create it as a " + kind);
     }
+  }
+
+  /**
+   * The series of metric {@code name} in the scope of {@code fixed}: two instruments created with
+   * the same name (a second call, a restarted plugin) write the same series. {@link #claim} made
+   * sure the name has one kind, hence one type of series.
+   */
+  @SuppressWarnings("unchecked")
+  <S> Series<S> series(String name, Tags fixed, String owner) {
+    return (Series<S>) series.computeIfAbsent(name + fixed, k -> new Series<>(registry, name, fixed, owner));
   }
 
   void add(ObservableInstrument o) {

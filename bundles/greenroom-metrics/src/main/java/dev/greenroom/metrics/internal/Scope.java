@@ -28,22 +28,22 @@ abstract class Scope {
 
   public Counter createCounter(String name, MetricOptions options) {
     root().claim(name, Kind.COUNTER, owner);
-    return new CounterInstrument(root().registry, name, options(options), fixed, owner);
+    return new CounterInstrument(root(), name, options(options), fixed, owner);
   }
 
   public UpDownCounter createUpDownCounter(String name, MetricOptions options) {
     root().claim(name, Kind.UP_DOWN_COUNTER, owner);
-    return new UpDownInstrument(root().registry, name, options(options), fixed, owner);
+    return new UpDownInstrument(root(), name, options(options), fixed, owner);
   }
 
   public Histogram createHistogram(String name, MetricOptions options) {
     root().claim(name, Kind.HISTOGRAM, owner);
-    return new HistogramInstrument(root().registry, name, options(options), fixed, owner);
+    return new HistogramInstrument(root(), name, options(options), fixed, owner);
   }
 
   public Gauge createGauge(String name, MetricOptions options) {
     root().claim(name, Kind.GAUGE, owner);
-    return new GaugeInstrument(root().registry, name, options(options), fixed, owner);
+    return new GaugeInstrument(root(), name, options(options), fixed, owner);
   }
 
   public Observable createObservableCounter(String name, MetricOptions options) {

@@ -15,11 +15,11 @@ final class UpDownInstrument implements UpDownCounter {
   private final String name;
   private final MetricOptions options;
 
-  UpDownInstrument(MeterRegistry registry, String name, MetricOptions options, Tags fixed, String owner) {
-    this.registry = registry;
+  UpDownInstrument(MeterRegistryMetrics root, String name, MetricOptions options, Tags fixed, String owner) {
+    this.registry = root.registry;
     this.name = name;
     this.options = options;
-    this.series = new Series<>(registry, name, fixed, owner);
+    this.series = root.series(name, fixed, owner);
   }
 
   @Override

@@ -57,6 +57,21 @@ public interface MetricsService {
     return createGauge(name, MetricOptions.NONE);
   }
 
+  /** As {@link #createObservableCounter(String, MetricOptions)} with no options. */
+  default Observable createObservableCounter(String name) {
+    return createObservableCounter(name, MetricOptions.NONE);
+  }
+
+  /** As {@link #createObservableUpDownCounter(String, MetricOptions)} with no options. */
+  default Observable createObservableUpDownCounter(String name) {
+    return createObservableUpDownCounter(name, MetricOptions.NONE);
+  }
+
+  /** As {@link #createObservableGauge(String, MetricOptions)} with no options. */
+  default Observable createObservableGauge(String name) {
+    return createObservableGauge(name, MetricOptions.NONE);
+  }
+
   /**
    * A service that measures nothing: what a core-service bundle uses while no metrics bundle is
    * present, and a stand-in for tests.
