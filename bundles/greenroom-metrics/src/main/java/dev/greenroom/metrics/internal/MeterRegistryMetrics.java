@@ -3,6 +3,11 @@ package dev.greenroom.metrics.internal;
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.metrics.PrometheusMetrics;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
@@ -30,6 +35,21 @@ public final class MeterRegistryMetrics extends Scope implements PrometheusMetri
 
   public MeterRegistryMetrics() {
     super(Tags.empty(), "the runtime");
+  }
+
+  /**
+   * Adds Micrometer's JVM and process meters ({@code jvm_memory_*}, {@code jvm_threads_*}, {@code
+   * jvm_classes_*}, {@code process_cpu_usage}, {@code process_uptime_seconds}, ...). Not the GC
+   * meters: they register JMX notification listeners, which would have to be removed when this
+   * bundle stops.
+   */
+  public MeterRegistryMetrics withJvmMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    return this;
   }
 
   @Override

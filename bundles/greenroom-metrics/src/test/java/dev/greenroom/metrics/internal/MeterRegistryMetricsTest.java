@@ -136,6 +136,16 @@ class MeterRegistryMetricsTest {
   }
 
   @Test
+  void theJvmAndProcessMetersAreThereOnRequest() {
+    assertNull(scrape().types.get("jvm_memory_used_bytes"));
+    metrics.withJvmMetrics();
+    PrometheusText text = scrape();
+    assertEquals("gauge", text.types.get("jvm_memory_used_bytes"));
+    assertTrue(text.value("jvm_threads_live_threads") > 0);
+    assertTrue(text.samples.containsKey("process_uptime_seconds"), text.samples.keySet().toString());
+  }
+
+  @Test
   void oneNameHasOneKind() {
     metrics.forPlugin("todo").createCounter("todo.items");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

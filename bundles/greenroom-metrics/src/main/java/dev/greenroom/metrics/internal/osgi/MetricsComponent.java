@@ -43,7 +43,7 @@ public final class MetricsComponent {
 
   @Activate
   void activate(BundleContext context) {
-    MeterRegistryMetrics metrics = new MeterRegistryMetrics();
+    MeterRegistryMetrics metrics = new MeterRegistryMetrics().withJvmMetrics();
     PluginRunMetrics runs = new PluginRunMetrics(metrics, () -> {
       GreenroomRuntime r = runtime;
       return r == null ? List.of() : r.plugins();
