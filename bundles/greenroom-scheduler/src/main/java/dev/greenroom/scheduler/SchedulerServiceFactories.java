@@ -2,9 +2,12 @@ package dev.greenroom.scheduler;
 
 import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.ServiceFactory;
+import dev.greenroom.backend.api.metrics.MetricsService;
 import dev.greenroom.backend.api.services.SchedulerService;
 import dev.greenroom.scheduler.internal.PluginTaskScheduler;
 import dev.greenroom.scheduler.internal.SchedulerRoutes;
+import dev.greenroom.scheduler.internal.TaskRunMetrics;
+import java.util.function.Supplier;
 
 /**
  * Greenroom's {@code core.scheduler}: global tasks on db-scheduler over the plugin's {@code
@@ -22,6 +25,16 @@ public final class SchedulerServiceFactories {
 
   /** The scheduler without HTTP routes: for a backend that has no {@code core.httpRouter}. */
   public static ServiceFactory<SchedulerService> create(SchedulerOptions options) {
+    return create(options, () -> null);
+  }
+
+  /**
+   * As {@link #create(SchedulerOptions)}; every task run is counted and timed on the metrics
+   * service {@code metrics} gives when the run starts (null: not measured), as docs/metrics.md lists.
+   */
+  public static ServiceFactory<SchedulerService> create(
+      SchedulerOptions options, Supplier<? extends MetricsService> metrics) {
+    TaskRunMetrics runs = new TaskRunMetrics(metrics);
     return ServiceFactory.of(CoreServices.SCHEDULER)
         .deps(
             CoreServices.PLUGIN_METADATA,
@@ -29,7 +42,7 @@ public final class SchedulerServiceFactories {
             CoreServices.LOGGER,
             CoreServices.LIFECYCLE,
             CoreServices.ROOT_LIFECYCLE)
-        .factory(deps -> scheduler(deps, options));
+        .factory(deps -> runs.measure(deps.get(CoreServices.PLUGIN_METADATA).getId(), scheduler(deps, options)));
   }
 
   /** {@link #createWithRoutes(SchedulerOptions)} with default options. */
@@ -43,6 +56,16 @@ public final class SchedulerServiceFactories {
    * core.httpRouter}, behind its auth policy. See {@code docs/scheduler.md}.
    */
   public static ServiceFactory<SchedulerService> createWithRoutes(SchedulerOptions options) {
+    return createWithRoutes(options, () -> null);
+  }
+
+  /**
+   * As {@link #createWithRoutes(SchedulerOptions)}; every task run is counted and timed on the
+   * metrics service {@code metrics} gives when the run starts (null: not measured).
+   */
+  public static ServiceFactory<SchedulerService> createWithRoutes(
+      SchedulerOptions options, Supplier<? extends MetricsService> metrics) {
+    TaskRunMetrics runs = new TaskRunMetrics(metrics);
     return ServiceFactory.of(CoreServices.SCHEDULER)
         .deps(
             CoreServices.PLUGIN_METADATA,
@@ -54,7 +77,7 @@ public final class SchedulerServiceFactories {
         .factory(deps -> {
           PluginTaskScheduler scheduler = scheduler(deps, options);
           deps.get(CoreServices.HTTP_ROUTER).use(SchedulerRoutes.servlet(scheduler));
-          return scheduler;
+          return runs.measure(deps.get(CoreServices.PLUGIN_METADATA).getId(), scheduler);
         });
   }
 

@@ -62,6 +62,11 @@ public final class DatabaseManager implements DatabaseStatusService, AutoCloseab
     return s.client() == DatabaseClient.PG ? new PgConnector() : new H2Connector(UUID.randomUUID().toString().substring(0, 8));
   }
 
+  /** The plugin databases handed out (for {@link PoolMetrics}). */
+  java.util.Collection<PluginDatabase> databases() {
+    return plugins.values();
+  }
+
   @Override
   public List<DatabaseStatus> statuses() {
     List<DatabaseStatus> out = new ArrayList<>();

@@ -57,6 +57,16 @@ final class PluginDatabase implements DatabaseService {
     return connector.dataSource(settings).getConnection();
   }
 
+  /** The pool's live counts, or null while no pool is open (for {@link PoolMetrics}). */
+  com.zaxxer.hikari.HikariPoolMXBean poolBean() {
+    HikariDataSource p = pool;
+    return p == null || p.isClosed() ? null : p.getHikariPoolMXBean();
+  }
+
+  int maxPoolSize() {
+    return Math.max(1, settings.maxPoolSize());
+  }
+
   DatabaseStatus status() {
     return status.get();
   }

@@ -43,6 +43,11 @@ final class Admission {
     }
   }
 
+  /** How many requests are in the plugin's handlers now (for the metrics). */
+  int active() {
+    return running.size();
+  }
+
   /** Interrupts requests past their deadline that have not begun their answer. */
   void expireOverdue(long nowNanos) {
     for (InFlight r : running) {

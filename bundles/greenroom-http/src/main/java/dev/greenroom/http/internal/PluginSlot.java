@@ -297,6 +297,16 @@ public final class PluginSlot {
     }
   }
 
+  /** How many requests wait at this slot now, held or blocked (for the metrics). */
+  int heldNow() {
+    lock.lock();
+    try {
+      return waiters.size() + blocked;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Blocks until the slot changes, at most {@code nanos} (and a presence poll): hosts without async. */
   void awaitChange(long nanos) throws InterruptedException {
     lock.lock();

@@ -25,19 +25,33 @@ public final class PluginSlots {
   private final PluginPresence presence;
   private final PluginStarts starts;
   private final SlotWatch watch;
+  private final PluginRequestMetrics metrics;
   private volatile boolean backendStopping;
 
   public PluginSlots(RootHttpRouterService rootRouter, RootConfigService config, LoggerService logger) {
     this(rootRouter, config, logger, PluginPresence.ALWAYS, PluginStarts.ASSUME_PENDING);
   }
 
-  /** Reads {@link RequestLimits} from {@code config}: a bad value fails here, naming its key. */
   public PluginSlots(
       RootHttpRouterService rootRouter,
       RootConfigService config,
       LoggerService logger,
       PluginPresence presence,
       PluginStarts starts) {
+    this(rootRouter, config, logger, presence, starts, PluginRequestMetrics.none());
+  }
+
+  /**
+   * Reads {@link RequestLimits} from {@code config}: a bad value fails here, naming its key. Each
+   * slot's requests are measured by {@code metrics}.
+   */
+  public PluginSlots(
+      RootHttpRouterService rootRouter,
+      RootConfigService config,
+      LoggerService logger,
+      PluginPresence presence,
+      PluginStarts starts,
+      PluginRequestMetrics metrics) {
     this.presence = presence;
     this.starts = starts;
     this.rootRouter = rootRouter;
@@ -45,6 +59,8 @@ public final class PluginSlots {
         config, rootRouter instanceof RootHttpRouter r ? r.maxThreads() : java.util.OptionalInt.empty());
     this.logger = logger;
     this.watch = new SlotWatch(this, limits.requestTimeout().toMillis(), logger);
+    this.metrics = metrics;
+    metrics.observe(this::watched);
   }
 
   /** The slot of {@code pluginId}, mounted on first use. */
@@ -54,7 +70,7 @@ public final class PluginSlots {
       if (backendStopping) {
         slot.backendStopping();
       }
-      rootRouter.use("/api/" + id, new SlotServlet(slot, logger));
+      rootRouter.use("/api/" + id, new SlotServlet(slot, logger, metrics));
       return slot;
     });
   }
@@ -76,5 +92,6 @@ public final class PluginSlots {
   /** The backend stopped (root shutdown): the watch thread ends. */
   public void close() {
     watch.close();
+    metrics.close();
   }
 }

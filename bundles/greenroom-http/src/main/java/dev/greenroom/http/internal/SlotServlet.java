@@ -20,16 +20,19 @@ final class SlotServlet extends HttpServlet {
   private static final int MAX_ATTEMPTS = 5;
   private final transient PluginSlot slot;
   private final transient LoggerService logger;
+  private final transient PluginRequestMetrics metrics;
 
-  SlotServlet(PluginSlot slot, LoggerService logger) {
+  SlotServlet(PluginSlot slot, LoggerService logger, PluginRequestMetrics metrics) {
     this.slot = slot;
     this.logger = logger;
+    this.metrics = metrics;
   }
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     HeldRequest held = HeldRequest.of(request);
     long arrival = held != null ? held.arrivalNanos() : System.nanoTime();
+    PluginRequestMetrics.Instruments measure = metrics.instruments();
     String rest = request.getPathInfo() == null ? "" : request.getPathInfo();
     try {
       if ("GET".equals(request.getMethod()) && PluginSlots.JWKS_PATH.equals(rest)) {
@@ -46,6 +49,12 @@ final class SlotServlet extends HttpServlet {
       ErrorResponses.send(request, response, e, logger);
     } catch (Exception e) {
       ErrorResponses.send(request, response, e, logger);
+    } finally {
+      HeldRequest after = HeldRequest.of(request);
+      if (after == null || !after.heldThisPass()) {
+        // answered (not put on hold): measured once per request, as the dispatcher logs it
+        metrics.served(measure, slot.pluginId(), request.getMethod(), response.getStatus(), System.nanoTime() - arrival, after != null);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.greenroom.http.standalone;
 import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.Initialization;
 import dev.greenroom.backend.api.ServiceFactory;
+import dev.greenroom.backend.api.metrics.MetricsService;
 import dev.greenroom.backend.api.services.DiscoveryService;
 import dev.greenroom.backend.api.services.HttpRouterService;
 import dev.greenroom.backend.api.services.LifecycleService;
@@ -10,12 +11,14 @@ import dev.greenroom.backend.api.services.RootHealthService;
 import dev.greenroom.backend.api.services.RootHttpRouterService;
 import dev.greenroom.http.internal.HostDiscovery;
 import dev.greenroom.http.internal.PluginRouter;
+import dev.greenroom.http.internal.PluginRequestMetrics;
 import dev.greenroom.http.internal.PluginSlot;
 import dev.greenroom.http.internal.PluginSlots;
 import dev.greenroom.http.internal.RootHealth;
 import dev.greenroom.http.internal.RootHttpRouter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The service factories of Greenroom's HTTP layer, plain Java: the same ones the OSGi bundle
@@ -54,6 +57,19 @@ public final class HttpServices {
   public static List<ServiceFactory<?>> factories(
       ServletHost host, PluginStates states, PluginPresence presence, PluginStarts starts) {
     return List.of(rootHttpRouter(host), httpRouter(presence, starts), rootHealth(states), discovery());
+  }
+
+  /**
+   * As above; every plugin's requests are measured with the metrics service {@code metrics} gives
+   * at the time (null: not measured), as docs/metrics.md lists.
+   */
+  public static List<ServiceFactory<?>> factories(
+      ServletHost host,
+      PluginStates states,
+      PluginPresence presence,
+      PluginStarts starts,
+      Supplier<? extends MetricsService> metrics) {
+    return List.of(rootHttpRouter(host), httpRouter(presence, starts, metrics), rootHealth(states), discovery());
   }
 
   public static ServiceFactory<RootHttpRouterService> rootHttpRouter(ServletHost host) {
@@ -96,6 +112,15 @@ public final class HttpServices {
    * backend.server.requestTimeout}.
    */
   public static ServiceFactory<HttpRouterService> httpRouter(PluginPresence presence, PluginStarts starts) {
+    return httpRouter(presence, starts, () -> null);
+  }
+
+  /**
+   * As {@link #httpRouter(PluginPresence, PluginStarts)}; each plugin's requests are counted and
+   * timed on the metrics service {@code metrics} gives (null: not measured).
+   */
+  public static ServiceFactory<HttpRouterService> httpRouter(
+      PluginPresence presence, PluginStarts starts, Supplier<? extends MetricsService> metrics) {
     return ServiceFactory.of(CoreServices.HTTP_ROUTER)
         .initialization(Initialization.ALWAYS)
         .deps(
@@ -114,7 +139,8 @@ public final class HttpServices {
               root.get(CoreServices.ROOT_CONFIG),
               root.get(CoreServices.ROOT_LOGGER).child(Map.of("service", "httpRouter")),
               presence,
-              starts);
+              starts,
+              new PluginRequestMetrics(metrics));
           // plugin shutdowns after this are the backend's stop, not restarts: 503, no holding
           root.get(CoreServices.ROOT_LIFECYCLE).addBeforeShutdownHook(slots::backendStopping);
           root.get(CoreServices.ROOT_LIFECYCLE).addShutdownHook(slots::close);

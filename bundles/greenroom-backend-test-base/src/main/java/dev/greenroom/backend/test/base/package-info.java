@@ -5,7 +5,7 @@
  * authors use {@code dev.greenroom.backend.test.TestBackend}; see docs/testing.md.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package dev.greenroom.backend.test.base;
 
 import org.osgi.annotation.bundle.Export;

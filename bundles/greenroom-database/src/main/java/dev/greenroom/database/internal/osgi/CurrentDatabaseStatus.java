@@ -23,6 +23,12 @@ final class CurrentDatabaseStatus implements DatabaseStatusService {
     current = m;
   }
 
+  /** The managers still open (for the pool metrics). */
+  synchronized List<DatabaseManager> openManagers() {
+    open.removeIf(DatabaseManager::isClosed);
+    return List.copyOf(open);
+  }
+
   synchronized DatabaseManager get() {
     return current;
   }

@@ -2,6 +2,7 @@ package dev.greenroom.http.internal.osgi;
 
 import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.backend.api.ServiceFactory;
+import dev.greenroom.backend.api.metrics.RootMetricsService;
 import dev.greenroom.backend.runtime.state.GreenroomRuntime;
 import dev.greenroom.backend.runtime.state.PluginDTO;
 import dev.greenroom.http.standalone.HttpServices;
@@ -26,7 +27,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * Registers the four HTTP service factories as {@link BackendFeature} services (ranking 100) for
  * the runtime to pick up; the dispatcher is served through the Servlet Whiteboard. The readiness
  * body's plugin states come from the runtime's {@link GreenroomRuntime}, when present, and so does
- * whether a plugin's start is pending (its requests are held) or not (503 at once).
+ * whether a plugin's start is pending (its requests are held) or not (503 at once). Requests are
+ * measured on the metrics bundle's {@link RootMetricsService} while one is registered.
  */
 @Component(immediate = true)
 public final class HttpServicesComponent {
@@ -43,11 +45,16 @@ public final class HttpServicesComponent {
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   private volatile ConfigurationAdmin configAdmin;
 
+  /** The metrics bundle's registry while it is there: each plugin's requests are measured on it. */
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile RootMetricsService metrics;
+
   @Activate
   void activate(BundleContext context) {
     WhiteboardServletHost host = new WhiteboardServletHost(context, new PaxWebListen(context, () -> configAdmin));
     for (ServiceFactory<?> factory : HttpServices.factories(
-        host, this::pluginStates, new BundlePluginPresence(context), new RuntimePluginStarts(() -> runtime))) {
+        host, this::pluginStates, new BundlePluginPresence(context), new RuntimePluginStarts(() -> runtime),
+        () -> metrics)) {
       Hashtable<String, Object> props = new Hashtable<>();
       props.put(Constants.SERVICE_RANKING, RANKING);
       registrations.add(context.registerService(BackendFeature.class, factory, props));

@@ -1,6 +1,8 @@
 package dev.greenroom.scheduler.internal.osgi;
 
 import dev.greenroom.backend.api.BackendFeature;
+import dev.greenroom.backend.api.metrics.RootMetricsService;
+import dev.greenroom.scheduler.SchedulerOptions;
 import dev.greenroom.scheduler.SchedulerServiceFactories;
 import java.util.Hashtable;
 import org.osgi.framework.BundleContext;
@@ -9,6 +11,9 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Registers core.scheduler, with its per-plugin routes, as a {@link BackendFeature} service, ranked
@@ -20,12 +25,16 @@ public final class SchedulerServiceComponent {
 
   private ServiceRegistration<BackendFeature> registration;
 
+  /** The metrics bundle's registry while it is there: task runs are measured on it (docs/metrics.md). */
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile RootMetricsService metrics;
+
   @Activate
   void activate(BundleContext context) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put(Constants.SERVICE_RANKING, RANKING);
     props.put("greenroom.service.id", "core.scheduler");
-    registration = context.registerService(BackendFeature.class, SchedulerServiceFactories.createWithRoutes(), props);
+    registration = context.registerService(BackendFeature.class, SchedulerServiceFactories.createWithRoutes(SchedulerOptions.defaults(), () -> metrics), props);
   }
 
   @Deactivate
