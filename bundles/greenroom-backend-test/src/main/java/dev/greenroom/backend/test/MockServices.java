@@ -2,6 +2,8 @@ package dev.greenroom.backend.test;
 
 import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.ServiceFactory;
+import dev.greenroom.backend.api.metrics.MetricsRefs;
+import dev.greenroom.backend.api.metrics.MetricsService;
 import dev.greenroom.backend.api.services.AuditorService;
 import dev.greenroom.backend.api.services.AuthService;
 import dev.greenroom.backend.api.services.AuthorizeResult;
@@ -27,6 +29,7 @@ import dev.greenroom.backend.api.services.UserInfoService;
 import dev.greenroom.backend.runtime.internal.defaults.DefaultServiceFactories;
 import dev.greenroom.backend.runtime.internal.defaults.MapConfig;
 import dev.greenroom.backend.test.base.CapturingLogger;
+import dev.greenroom.backend.test.base.RecordingMetrics;
 import dev.greenroom.cache.internal.CacheServiceFactory;
 import dev.greenroom.database.DatabaseServiceFactories;
 import java.util.List;
@@ -434,6 +437,24 @@ public final class MockServices {
 
     public static ServiceMock<UrlReaderService> mock() {
       return ServiceMock.of(CoreServices.URL_READER);
+    }
+  }
+
+  /**
+   * {@code alpha.core.metrics}: a {@link RecordingMetrics} per plugin, so a test reads what the
+   * plugin measured ({@code ((RecordingMetrics) backend.service(MetricsRefs.METRICS, "todo")).sum(...)}).
+   */
+  public static final class Metrics {
+    private Metrics() {}
+
+    /** A fresh recording metrics service per plugin. */
+    public static ServiceFactory<MetricsService> factory() {
+      return ServiceFactory.of(MetricsRefs.METRICS).factory(deps -> new RecordingMetrics());
+    }
+
+    /** A stub whose calls the test can inspect. */
+    public static ServiceMock<MetricsService> mock() {
+      return ServiceMock.of(MetricsRefs.METRICS);
     }
   }
 }
