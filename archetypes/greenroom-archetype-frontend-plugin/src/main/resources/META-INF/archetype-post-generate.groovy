@@ -1,0 +1,12 @@
+// Runs after generation: rejects an id Backstage would reject, naming the property, and removes the
+// generated folder. The rule is dev.greenroom.backend.api.FeatureIds.ID_PATTERN (case-insensitive),
+// which the runtime applies to every plugin it starts.
+def idPattern = ~/(?i)^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
+def problems = ['pluginId'].findAll { !(request.properties.getProperty(it) ==~ idPattern) }.collect {
+  "Invalid ${it} '${request.properties.getProperty(it)}': it must match /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\$/i " +
+      "(letters, digits and dashes only, starting with a letter), e.g. -D${it}=todo-list"
+}
+if (problems) {
+  new File(request.outputDirectory, request.artifactId).deleteDir()
+  throw new IllegalArgumentException(problems.join('; '))
+}
