@@ -2,7 +2,7 @@
 def root = new File(basedir, 'generated/todo-list')
 def plugin = new File(root, 'todo-list-backend/src/main/java/com/acme/todolist/backend/TodoListPlugin.java')
 assert plugin.isFile() : "missing ${plugin}"
-assert plugin.text.contains('static final String PLUGIN_ID = "todo-list";')
+assert plugin.text.contains('@GreenroomPlugin(id = "todo-list")')
 assert new File(root, 'todo-list-node/src/main/java/com/acme/todolist/node/TodoListExtensionPoints.java').text
     .contains('ExtensionPoint.create("todo-list.validators", TodoListValidatorsExtensionPoint.class)')
 assert new File(root, 'todo-list-backend/src/main/resources/db/migration/todo-list/V1__create_items.sql').isFile()

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.greenroom.backend.api.BackendPlugin;
 import dev.greenroom.backend.api.CoreServices;
-import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.test.TestBackend;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ class ${pluginName}${moduleName}ModuleTest {
   void theModuleRunsItsInitBeforeThePlugin() {
     // a stand-in for the ${pluginId} plugin: a module only runs next to its plugin
     BackendPlugin plugin = BackendPlugin.create("${pluginId}", env ->
-        env.registerInit(Deps.of(CoreServices.LOGGER), deps -> deps.get(CoreServices.LOGGER).info("plugin init")));
+        env.registerInit(CoreServices.LOGGER, logger -> logger.info("plugin init")));
 
     try (TestBackend backend = TestBackend.start(plugin, new ${pluginName}${moduleName}Module())) {
       // the plugin's log lines (the module logs under its plugin), in order

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ${package}.node.${pluginName}ExtensionPoints;
 import dev.greenroom.backend.api.BackendModule;
-import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.test.TestBackend;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -59,9 +58,8 @@ class ${pluginName}PluginTest {
   void aModuleValidatorCanRefuseATitle() throws Exception {
     // a module of this plugin, written inline: it adds a validator through the extension point
     BackendModule noShouting = BackendModule.create("${pluginId}", "no-shouting", env ->
-        env.registerInit(Deps.of(${pluginName}ExtensionPoints.VALIDATORS), deps ->
-            deps.get(${pluginName}ExtensionPoints.VALIDATORS).addValidator(
-                title -> title.equals(title.toUpperCase()) ? "Please do not shout" : null)));
+        env.registerInit(${pluginName}ExtensionPoints.VALIDATORS, validators -> validators.addValidator(
+            title -> title.equals(title.toUpperCase()) ? "Please do not shout" : null)));
     try (${pluginName}TestBackend backend = new ${pluginName}TestBackend(Map.of())) {
       backend.start(new ${pluginName}Plugin(), noShouting);
 

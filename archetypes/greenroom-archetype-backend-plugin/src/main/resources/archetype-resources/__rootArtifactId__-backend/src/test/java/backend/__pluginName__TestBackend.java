@@ -1,6 +1,7 @@
 package ${package}.backend;
 
 import dev.greenroom.auth.AuthServiceFactories;
+import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.test.TestBackend;
 import dev.greenroom.database.DatabaseServiceFactories;
@@ -39,8 +40,8 @@ final class ${pluginName}TestBackend implements AutoCloseable {
     builder.defaultService(DatabaseServiceFactories.database());
   }
 
-  TestBackend start(Object... features) {
-    for (Object feature : features) {
+  TestBackend start(BackendFeature... features) {
+    for (BackendFeature feature : features) {
       builder.add(feature);
     }
     backend = builder.start();
