@@ -11,6 +11,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationPlugin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -24,7 +25,8 @@ import org.osgi.service.component.annotations.Reference;
  * felix.cm.pm=greenroom} (runtime.bndrun) has ConfigAdmin wait for it (Felix ConfigAdmin's {@code
  * Activator}, apache/felix-dev configadmin), and Pax Web's runtime configures its server only when
  * ConfigAdmin first hands it that PID (pax-web-runtime's {@code Activator}, ops4j/org.ops4j.pax.web),
- * so the server never starts on another port and is never restarted at startup. Without {@code
+ * so the server never starts on another port and is never restarted at startup; a {@link
+ * ListenKeysPlugin} keeps the two keys in the PID should a deployed {@code .cfg} replace it. Without {@code
  * felix.cm.pm} this component does nothing (ConfigAdmin then runs on the file manager itself), and
  * the HTTP bundle moves Pax Web when the backend starts (docs/http.md).
  *
@@ -48,6 +50,7 @@ public final class ListenSeedComponent {
   static final String OFF_MARKER = "greenroom.listen.unreadable";
 
   private ServiceRegistration<PersistenceManager> registration;
+  private ServiceRegistration<ConfigurationPlugin> plugin;
 
   @Activate
   void activate(BundleContext context) {
@@ -55,7 +58,12 @@ public final class ListenSeedComponent {
       // ConfigAdmin already runs on the file manager itself: writing under it would bypass its cache
       return;
     }
-    seed(context);
+    Map<String, String> listen = seed(context);
+    if (listen != null) {
+      Hashtable<String, Object> pluginProps = new Hashtable<>();
+      pluginProps.put(ConfigurationPlugin.CM_TARGET, new String[] {PaxWebListen.PID});
+      plugin = context.registerService(ConfigurationPlugin.class, new ListenKeysPlugin(listen), pluginProps);
+    }
     Hashtable<String, Object> props = new Hashtable<>();
     props.put(PersistenceManager.PROPERTY_NAME, SeededPersistenceManager.NAME);
     props.put(Constants.SERVICE_DESCRIPTION, "Felix file persistence, with Pax Web's listen address from backend.listen");
@@ -67,9 +75,13 @@ public final class ListenSeedComponent {
     if (registration != null) {
       registration.unregister();
     }
+    if (plugin != null) {
+      plugin.unregister();
+    }
   }
 
-  private void seed(BundleContext context) {
+  /** Stores the PID; returns the listen keys, or null when the config could not be read. */
+  private Map<String, String> seed(BundleContext context) {
     Map<String, String> listen;
     try (LiveRootConfig config = LiveRootConfig.load(RootConfigComponent.sources(context).build())) {
       listen = PaxWebListen.properties(config);
@@ -81,7 +93,7 @@ public final class ListenSeedComponent {
       } catch (IOException e) {
         LOG.error("Unable to store Pax Web's configuration in ConfigAdmin: {}", e.toString());
       }
-      return;
+      return null;
     }
     String frameworkPort = context.getProperty(PaxWebListen.PORT);
     if (frameworkPort != null && !frameworkPort.trim().equals(listen.get(PaxWebListen.PORT))) {
@@ -95,6 +107,7 @@ public final class ListenSeedComponent {
     } catch (IOException e) {
       LOG.error("Unable to store Pax Web's listen address {} in ConfigAdmin: {}", listen, e.toString());
     }
+    return listen;
   }
 
   /** Merges {@code listen} into the stored PID (other keys kept), bound to any bundle like the HTTP bundle's own writes. */
