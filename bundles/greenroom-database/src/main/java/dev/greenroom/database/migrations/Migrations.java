@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.RepairOutput;
 import org.flywaydb.core.api.output.RepairResult;
+import org.flywaydb.core.internal.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Runs the SQL migrations a bundle ships ({@code V1__create_things.sql}, {@code V2__...} under a
@@ -136,12 +138,7 @@ public final class Migrations {
     }
 
     Flyway flyway() {
-      return Flyway.configure(loader)
-          // PostgreSQL: Flyway's default lock is a transaction-scoped advisory lock held open for the
-          // whole run, and CREATE INDEX CONCURRENTLY waits for every open transaction, so such a
-          // migration hung forever (MigrationRepairPostgresTest). A session lock instead, as Flyway's
-          // docs advise for it; MigrationLock already serialises the runs of several instances.
-          .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+      FluentConfiguration config = Flyway.configure(loader)
           .dataSource(db.getClient())
           .locations("classpath:" + folder)
           .table(historyTable())
@@ -153,8 +150,18 @@ public final class Migrations {
           .baselineDescription("<< schema shared with other migration histories >>")
           .failOnMissingLocations(true)
           .validateMigrationNaming(true)
-          .lockRetryCount(LOCK_RETRIES)
-          .load();
+          .lockRetryCount(LOCK_RETRIES);
+      // PostgreSQL: Flyway's default lock is a transaction-scoped advisory lock held open for the
+      // whole run, and CREATE INDEX CONCURRENTLY waits for every open transaction, so such a
+      // migration hung for ever (MigrationRepairPostgresTest). A session lock instead, as Flyway's
+      // docs advise for it (flyway.postgresql.transactional.lock=false; set on the extension, since
+      // Flyway's property route needs Jackson, which the bundle does not wire); MigrationLock
+      // already serialises the runs of several instances.
+      PostgreSQLConfigurationExtension pg = config.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class);
+      if (pg != null) {
+        pg.setTransactionalLock(false);
+      }
+      return config.load();
     }
 
     MigrationHistoryDTO history(Flyway flyway, List<String> repaired) {
