@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code org.ops4j.pax.web} (port and listening address from app-config and the {@code
  * APP_CONFIG_} overlay) into Felix ConfigAdmin's file persistence manager, then registers that
  * manager as {@value SeededPersistenceManager#NAME}. A launch with the framework property {@code
- * felix.cm.pm=greenroom} (runtime.bndrun) has ConfigAdmin wait for it (Felix ConfigAdmin's {@code
+ * felix.cm.pm=greenroom} (cnf/run/base.bndrun) has ConfigAdmin wait for it (Felix ConfigAdmin's {@code
  * Activator}, apache/felix-dev configadmin), and Pax Web's runtime configures its server only when
  * ConfigAdmin first hands it that PID (pax-web-runtime's {@code Activator}, ops4j/org.ops4j.pax.web),
  * so the server never starts on another port and is never restarted at startup; a {@link
