@@ -64,7 +64,6 @@ final class RuntimeUnderTest implements AutoCloseable {
   void start(int fileInstallPollMs, List<String> jvmArgs) {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(jvmArgs);
-    cmd.add("-Dorg.osgi.service.http.port=" + port);
     cmd.add("-Dfelix.fileinstall.poll=" + fileInstallPollMs);
     cmd.add("-jar");
     cmd.add(runtimeJar.toAbsolutePath().toString());

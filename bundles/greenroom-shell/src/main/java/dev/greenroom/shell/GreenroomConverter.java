@@ -20,7 +20,9 @@ import org.osgi.service.component.annotations.Component;
       "osgi.converter.classes=dev.greenroom.backend.runtime.state.ServiceDTO",
       "osgi.converter.classes=dev.greenroom.backend.runtime.state.DiagnosisDTO",
       "osgi.converter.classes=dev.greenroom.backend.runtime.state.DeployFolderDTO",
-      "osgi.converter.classes=dev.greenroom.backend.runtime.state.DeployProblemDTO"
+      "osgi.converter.classes=dev.greenroom.backend.runtime.state.DeployProblemDTO",
+      "osgi.converter.classes=dev.greenroom.database.migrations.MigrationHistoryDTO",
+      "osgi.converter.classes=dev.greenroom.database.migrations.MigrationDTO"
     })
 public class GreenroomConverter implements Converter {
   private final ShellFormatter formatter = new ShellFormatter();

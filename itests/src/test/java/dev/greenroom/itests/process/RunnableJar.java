@@ -15,14 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One {@code java -jar features/target/runtime.jar} child process, the way an operator runs it: its
  * own working directory (where {@code app-config.yaml} and {@code deploy/} are read), stdin from
  * {@code /dev/null} unless a console is wanted, stdout and stderr to {@code output.log} there. The
- * port is a free loopback port, given to Pax Web with {@code -Dorg.osgi.service.http.port} and to
- * the backend in the app-config the test writes. Always {@link #close()} it: it kills the child if
+ * port is a free loopback port, given only as a user gives it: {@code backend.listen.port} in the
+ * app-config the test writes (or an {@code APP_CONFIG_} variable). Always {@link #close()} it: it kills the child if
  * it is still running. Every wait is bounded.
  */
 final class RunnableJar implements AutoCloseable {
@@ -71,18 +72,14 @@ final class RunnableJar implements AutoCloseable {
 
   static RunnableJar start(Path workDir, int port, String appConfig, boolean console, String... systemProperties)
       throws IOException {
-    return start(workDir, port, appConfig, console, true, systemProperties);
+    return start(workDir, port, appConfig, console, Map.of(), systemProperties);
   }
 
   /**
-   * As a user starts it: the port only in app-config ({@code backend.listen.port}), Pax Web left on
-   * runtime.bndrun's framework property until the HTTP bundle points it at that port.
+   * With {@code env} added to the child's environment (e.g. {@code APP_CONFIG_backend_listen_port})
+   * and {@code systemProperties} as {@code -D} options.
    */
-  static RunnableJar startWithConfiguredPortOnly(Path workDir, int port, String appConfig) throws IOException {
-    return start(workDir, port, appConfig, false, false);
-  }
-
-  private static RunnableJar start(Path workDir, int port, String appConfig, boolean console, boolean paxWebPort,
+  static RunnableJar start(Path workDir, int port, String appConfig, boolean console, Map<String, String> env,
       String... systemProperties) throws IOException {
     String jarPath = System.getProperty(JAR_PROPERTY);
     assertTrue("system property " + JAR_PROPERTY + " is not set (see itests/pom.xml)", jarPath != null);
@@ -93,9 +90,6 @@ final class RunnableJar implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // the launcher's temporary framework storage stays inside the test's folder
     command.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
-    if (paxWebPort) {
-      command.add("-Dorg.osgi.service.http.port=" + port);
-    }
     for (String p : systemProperties) {
       command.add("-D" + p);
     }
@@ -108,6 +102,8 @@ final class RunnableJar implements AutoCloseable {
         .redirectOutput(output.toFile())
         .redirectInput(console ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().remove("LOG_LEVEL"); // info, whatever the build's environment says
+    builder.environment().keySet().removeIf(k -> k.startsWith("APP_CONFIG_")); // only what the test says
+    builder.environment().putAll(env);
     return new RunnableJar(builder.start(), output, workDir, port);
   }
 

@@ -2,14 +2,21 @@ package dev.greenroom.database.migrations;
 
 import dev.greenroom.backend.api.services.DatabaseService;
 import dev.greenroom.database.internal.MigrationLock;
+import dev.greenroom.database.internal.MigrationRuns;
 import dev.greenroom.database.internal.PluginIds;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.RepairOutput;
+import org.flywaydb.core.api.output.RepairResult;
+import org.flywaydb.core.internal.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Runs the SQL migrations a bundle ships ({@code V1__create_things.sql}, {@code V2__...} under a
@@ -53,6 +60,67 @@ public final class Migrations {
    *     location holds no scripts
    */
   public static MigrationResult run(DatabaseService db, ClassLoader loader, String location, String prefix) {
+    Setup setup = setup(db, loader, location, prefix);
+    if (db.migrations().skip()) {
+      return new MigrationResult(true, 0, null, setup.historyTable());
+    }
+    // recorded before migrating: a run that fails is the one an operator wants to inspect and repair
+    PluginIds.of(db).ifPresent(id -> MigrationRuns.record(id, loader, setup.folder(), prefix, setup.historyTable()));
+    Flyway flyway = setup.flyway();
+    try {
+      MigrateResult result = MigrationLock.around(db, setup.historyTable(), flyway::migrate);
+      MigrationInfo current = flyway.info().current();
+      return new MigrationResult(false, result.migrationsExecuted,
+          current == null ? null : current.getVersion().getVersion(), setup.historyTable());
+    } catch (FlywayException e) {
+      throw setup.failure("failed", e);
+    }
+  }
+
+  /**
+   * Every migration under {@code location}, applied or not, with its state ({@code FAILED} for one
+   * that failed half-way). Same parameters as {@link #run}; changes nothing.
+   *
+   * @throws MigrationException when Flyway cannot read the scripts or the history
+   */
+  public static MigrationHistoryDTO info(DatabaseService db, ClassLoader loader, String location, String prefix) {
+    Setup setup = setup(db, loader, location, prefix);
+    try {
+      return setup.history(setup.flyway(), List.of());
+    } catch (FlywayException e) {
+      throw setup.failure("could not be read", e);
+    }
+  }
+
+  /**
+   * Flyway's repair (https://documentation.red-gate.com/fd/repair-184127461.html): removes the
+   * history entries of failed migrations and realigns the checksums, descriptions and types of
+   * applied ones with the scripts under {@code location}, under the same lock as {@link #run}. Fix
+   * the failed script (or undo what it did) first: the next {@link #run} applies it again.
+   *
+   * @return the migrations afterwards, and what the repair did
+   * @throws MigrationException when Flyway cannot repair
+   */
+  public static MigrationHistoryDTO repair(DatabaseService db, ClassLoader loader, String location, String prefix) {
+    Setup setup = setup(db, loader, location, prefix);
+    try {
+      Flyway flyway = setup.flyway();
+      RepairResult result = MigrationLock.around(db, setup.historyTable(), flyway::repair);
+      List<String> done = new ArrayList<>();
+      result.migrationsRemoved.forEach(m -> done.add("removed failed migration " + label(m)));
+      result.migrationsAligned.forEach(m -> done.add("realigned checksum of " + label(m)));
+      result.migrationsDeleted.forEach(m -> done.add("marked missing migration " + label(m) + " as deleted"));
+      return setup.history(flyway, done);
+    } catch (FlywayException e) {
+      throw setup.failure("could not be repaired", e);
+    }
+  }
+
+  private static String label(RepairOutput m) {
+    return m.version + " (" + m.description + ")";
+  }
+
+  private static Setup setup(DatabaseService db, ClassLoader loader, String location, String prefix) {
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(loader, "loader");
     String folder = normalize(location);
@@ -60,34 +128,56 @@ public final class Migrations {
       throw new IllegalArgumentException(
           "Invalid migration table prefix '" + prefix + "': expected lower-case letters, digits and '_', starting with a letter");
     }
-    String tablePrefix = prefix == null ? "" : prefix + "__";
-    String historyTable = tablePrefix + HISTORY_TABLE;
-    if (db.migrations().skip()) {
-      return new MigrationResult(true, 0, null, historyTable);
+    return new Setup(db, loader, folder, prefix == null ? "" : prefix + "__");
+  }
+
+  /** One location of one database; {@link #flyway()} opens the database only when asked. */
+  private record Setup(DatabaseService db, ClassLoader loader, String folder, String tablePrefix) {
+    String historyTable() {
+      return tablePrefix + HISTORY_TABLE;
     }
-    Flyway flyway = Flyway.configure(loader)
-        .dataSource(db.getClient())
-        .locations("classpath:" + folder)
-        .table(historyTable)
-        .placeholders(Map.of("prefix", tablePrefix))
-        // A plugin and its modules share one schema, so each history table may start out in a
-        // non-empty schema: baseline at version 0 then applies every script from V1 on.
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .baselineDescription("<< schema shared with other migration histories >>")
-        .failOnMissingLocations(true)
-        .validateMigrationNaming(true)
-        .lockRetryCount(LOCK_RETRIES)
-        .load();
-    try {
-      MigrateResult result = MigrationLock.around(db, historyTable, flyway::migrate);
-      MigrationInfo current = flyway.info().current();
-      return new MigrationResult(false, result.migrationsExecuted,
-          current == null ? null : current.getVersion().getVersion(), historyTable);
-    } catch (FlywayException e) {
-      throw new MigrationException(
-          "Migrations from '" + folder + "' failed" + PluginIds.of(db).map(id -> " for plugin '" + id + "'").orElse("")
-              + " (history table '" + historyTable + "'): " + e.getMessage(),
+
+    Flyway flyway() {
+      FluentConfiguration config = Flyway.configure(loader)
+          .dataSource(db.getClient())
+          .locations("classpath:" + folder)
+          .table(historyTable())
+          .placeholders(Map.of("prefix", tablePrefix))
+          // A plugin and its modules share one schema, so each history table may start out in a
+          // non-empty schema: baseline at version 0 then applies every script from V1 on.
+          .baselineOnMigrate(true)
+          .baselineVersion("0")
+          .baselineDescription("<< schema shared with other migration histories >>")
+          .failOnMissingLocations(true)
+          .validateMigrationNaming(true)
+          .lockRetryCount(LOCK_RETRIES);
+      // PostgreSQL: Flyway's default lock is a transaction-scoped advisory lock held open for the
+      // whole run, and CREATE INDEX CONCURRENTLY waits for every open transaction, so such a
+      // migration hung for ever (MigrationRepairPostgresTest). A session lock instead, as Flyway's
+      // docs advise for it (flyway.postgresql.transactional.lock=false; set on the extension, since
+      // Flyway's property route needs Jackson, which the bundle does not wire); MigrationLock
+      // already serialises the runs of several instances.
+      PostgreSQLConfigurationExtension pg = config.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class);
+      if (pg != null) {
+        pg.setTransactionalLock(false);
+      }
+      return config.load();
+    }
+
+    MigrationHistoryDTO history(Flyway flyway, List<String> repaired) {
+      List<MigrationDTO> migrations = new ArrayList<>();
+      for (MigrationInfo m : flyway.info().all()) {
+        migrations.add(new MigrationDTO(
+            m.getVersion() == null ? null : m.getVersion().getVersion(), m.getDescription(), m.getState().name(),
+            m.getInstalledOn() == null ? null : m.getInstalledOn().toInstant(), m.getScript()));
+      }
+      return new MigrationHistoryDTO(PluginIds.of(db).orElse(null), folder, historyTable(), migrations, repaired);
+    }
+
+    MigrationException failure(String what, FlywayException e) {
+      return new MigrationException(
+          "Migrations from '" + folder + "' " + what + PluginIds.of(db).map(id -> " for plugin '" + id + "'").orElse("")
+              + " (history table '" + historyTable() + "'): " + e.getMessage(),
           folder, e);
     }
   }

@@ -24,9 +24,19 @@ public final class ShellFormatter {
       PluginDTO.class, ModuleDTO.class, ExtensionPointDTO.class, ServiceDTO.class,
       DiagnosisDTO.class, DeployFolderDTO.class, DeployProblemDTO.class);
 
+  /**
+   * Whether the database bundle's migration DTOs are wired (an optional import: a launch without
+   * greenroom-database still has every other command). {@link MigrationText} is only touched then.
+   */
+  private static final boolean MIGRATIONS = available("dev.greenroom.database.migrations.MigrationHistoryDTO");
+
   public CharSequence format(Object target, Detail detail) {
     if (target instanceof Collection<?> c) {
-      return detail == Detail.INSPECT ? table(c) : null;
+      if (detail != Detail.INSPECT) {
+        return null;
+      }
+      CharSequence table = table(c);
+      return table == null && MIGRATIONS ? MigrationText.table(c) : table;
     }
     if (target instanceof PluginDTO p) {
       return switch (detail) {
@@ -61,7 +71,16 @@ public final class ShellFormatter {
     if (target instanceof DeployProblemDTO p) {
       return detail == Detail.PART ? DeployText.fileName(p) : p.message();
     }
-    return null;
+    return MIGRATIONS ? MigrationText.format(target, detail) : null;
+  }
+
+  private static boolean available(String className) {
+    try {
+      Class.forName(className, false, ShellFormatter.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError notWired) {
+      return false;
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -86,6 +105,7 @@ public final class ShellFormatter {
     if (type == DiagnosisDTO.class) {
       return DiagnosisText.blocks((List<DiagnosisDTO>) list);
     }
+
     return null; // lists of the deploy DTOs print element by element
   }
 

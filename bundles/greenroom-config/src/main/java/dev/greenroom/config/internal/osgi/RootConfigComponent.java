@@ -117,6 +117,21 @@ public final class RootConfigComponent {
   }
 
   static RootConfigOptions options(BundleContext context, ContributionTracker tracker) {
+    // core.rootLogger depends on core.rootConfig, so reload errors go to SLF4J (pax-logging)
+    // directly; the message names the file and key (and the plugin, for a schema violation).
+    RootConfigOptions.Builder b = sources(context).schemas(tracker::schemas)
+        .onReloadError(e -> LOG.error("Config reload failed, keeping the previous config: {}", e.getMessage()));
+    if (!"false".equalsIgnoreCase(context.getProperty(WATCH))) {
+      b.watch(Duration.ofMillis(interval(context.getProperty(WATCH_INTERVAL))));
+    }
+    return b.build();
+  }
+
+  /**
+   * Where the config is read from (framework properties {@value #CONFIG_DIR}, {@value #CONFIG_FILES},
+   * the profile's defaults layer); no schemas, no watching.
+   */
+  static RootConfigOptions.Builder sources(BundleContext context) {
     String dir = context.getProperty(CONFIG_DIR);
     Path configDir = Path.of(dir == null || dir.isBlank() ? System.getProperty("user.dir", ".") : dir.trim());
     List<Path> files = new ArrayList<>();
@@ -128,15 +143,8 @@ public final class RootConfigComponent {
         }
       }
     }
-    // core.rootLogger depends on core.rootConfig, so reload errors go to SLF4J (pax-logging)
-    // directly; the message names the file and key (and the plugin, for a schema violation).
-    RootConfigOptions.Builder b = RootConfigOptions.builder().configDir(configDir).files(files).schemas(tracker::schemas)
-        .defaults(context.getProperty(DefaultsConfig.PROPERTY))
-        .onReloadError(e -> LOG.error("Config reload failed, keeping the previous config: {}", e.getMessage()));
-    if (!"false".equalsIgnoreCase(context.getProperty(WATCH))) {
-      b.watch(Duration.ofMillis(interval(context.getProperty(WATCH_INTERVAL))));
-    }
-    return b.build();
+    return RootConfigOptions.builder().configDir(configDir).files(files)
+        .defaults(context.getProperty(DefaultsConfig.PROPERTY));
   }
 
   private static long interval(String value) {

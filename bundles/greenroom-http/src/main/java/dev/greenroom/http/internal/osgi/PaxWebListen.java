@@ -11,12 +11,13 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * Feeds {@code backend.listen} to Pax Web. Pax Web reads its port and addresses from the framework
- * properties {@code org.osgi.service.http.port} / {@code org.ops4j.pax.web.listening.addresses}
- * (runtime.bndrun sets 7007 / 127.0.0.1), unless ConfigAdmin holds PID {@code org.ops4j.pax.web}.
- * When app-config asks for what the framework properties already say, nothing is done (the fast
- * path: no server restart). Otherwise the PID is written, and Pax Web restarts its connector on the
- * configured address.
+ * Feeds {@code backend.listen} to Pax Web. Pax Web reads its port and addresses from ConfigAdmin PID
+ * {@code org.ops4j.pax.web}, else from the framework properties {@code org.osgi.service.http.port} /
+ * {@code org.ops4j.pax.web.listening.addresses}. In runtime.jar greenroom-config has already put
+ * backend.listen into that PID before Pax Web started ({@code felix.cm.pm=greenroom}, docs/http.md),
+ * so nothing is left to do here. Elsewhere (a launch without it, such as the Pax Exam tests, which
+ * set the framework properties) the PID is written when it or the framework properties say
+ * something else, and Pax Web restarts its connector on the configured address.
  */
 final class PaxWebListen {
   static final String PID = "org.ops4j.pax.web";

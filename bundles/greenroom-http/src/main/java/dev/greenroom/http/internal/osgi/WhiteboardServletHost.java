@@ -33,8 +33,9 @@ final class WhiteboardServletHost implements ServletHost {
     }
     if (listen.apply(host, port)) {
       // Pax Web restarts its server on its own thread when its configuration changes; a servlet
-      // registered while it restarts could be lost (every request 404 — seen in the runnable jar
-      // with backend.listen.port set and the framework property left at 7007, 2 launches in 5)
+      // registered while it restarts could be lost (every request 404 — seen in the runnable jar,
+      // before greenroom-config seeded the PID, in 2 launches of 5). Only launches without the seed
+      // get here now.
       awaitListening(host, port);
     }
     Hashtable<String, Object> props = new Hashtable<>();
