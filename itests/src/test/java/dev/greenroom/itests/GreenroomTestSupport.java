@@ -114,6 +114,9 @@ public abstract class GreenroomTestSupport {
     options.add(junitBundles());
     // The run properties of runtime.bndrun (cnf/run/common.bndrun), adapted for tests. Not
     // greenroom.standalone: the framework is embedded in the test JVM, which owns its own exit.
+    // Pax Web's first connector, before greenroom-http moves it to backend.listen: loopback only
+    // (without this it opens 0.0.0.0:8080 for a moment; HttpTestSupport sets the same value)
+    options.add(frameworkProperty("org.ops4j.pax.web.listening.addresses").value("127.0.0.1"));
     options.add(frameworkProperty("felix.fileinstall.dir").value(deployDir().toString()));
     options.add(frameworkProperty("felix.fileinstall.poll").value("250"));
     options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));

@@ -134,8 +134,7 @@ public final class RunMojo extends AbstractMojo {
     if (smoke == null) {
       getLog().info("Rebuild (mvn package) to redeploy; Ctrl-C or `stop 0` at the g! prompt to stop.");
     }
-    port.ifPresent(p -> getLog().info("Port " + p + " from " + ListenPort.VARIABLE
-        + " (also given to Pax Web as -Dorg.osgi.service.http.port)"));
+    port.ifPresent(p -> getLog().info("Port " + p + " from " + ListenPort.VARIABLE));
     GreenroomRun run = new GreenroomRun(options, deployer, line -> getLog().info(line));
     int code;
     try {

@@ -51,7 +51,6 @@ public final class GreenroomProcess {
     if (options.configDir() != null) {
       command.add("-Dgreenroom.config.dir=" + options.configDir());
     }
-    options.port().ifPresent(p -> command.add("-Dorg.osgi.service.http.port=" + p));
     command.add("-jar");
     command.add(options.runtimeJar().toString());
     return command;

@@ -6,9 +6,9 @@ import java.util.OptionalInt;
 /**
  * The port asked for in the environment with Backstage's overlay, {@code
  * APP_CONFIG_backend_listen_port=7008} (docs/config.md, environment overlays). The runtime reads the
- * variable itself (the environment passes through to it); {@code greenroom:run} also hands it to
- * Pax Web as {@code -Dorg.osgi.service.http.port}, so the server binds that port from its first
- * start instead of binding 7007 and moving (docs/http.md).
+ * variable itself (the environment passes through to it) and Pax Web binds that port from its
+ * first start (docs/http.md, "Where Pax Web listens"); {@code greenroom:run} reads it only to know
+ * where to probe for its smoke check.
  */
 public final class ListenPort {
   public static final String VARIABLE = "APP_CONFIG_backend_listen_port";

@@ -1,8 +1,12 @@
 package dev.greenroom.backend.runtime.internal.osgi;
 
+import dev.greenroom.backend.runtime.internal.deploy.DeployedJar;
 import dev.greenroom.backend.runtime.internal.deploy.UnresolvedDeploys;
 import dev.greenroom.backend.runtime.state.DeployFolderDTO;
 import dev.greenroom.backend.runtime.state.DeployProblemDTO;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -110,6 +116,36 @@ final class DeployFolder {
       if (b.getState() != Bundle.UNINSTALLED && fileOf(b).isPresent()) {
         out.add(b);
       }
+    }
+    return out;
+  }
+
+  /**
+   * The bundle jars in the folder that FileInstall has not installed yet, skipping the ones {@code
+   * refused} says the runtime will refuse (a second copy of an installed bundle). Jars that are
+   * not bundles, or are corrupt, are not waited for: FileInstall never installs them.
+   */
+  List<Path> notYetInstalled(Predicate<File> refused) {
+    List<Path> out = new ArrayList<>();
+    if (folder == null || !Files.isDirectory(folder)) {
+      return out;
+    }
+    Set<Path> installed = new HashSet<>();
+    for (Bundle b : bundles()) {
+      fileOf(b).ifPresent(installed::add);
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+        Path jar = p.toAbsolutePath().normalize();
+        if (!installed.contains(jar)
+            && DeployedJar.inspect(jar.toFile())
+                instanceof DeployedJar.BundleJar
+            && !refused.test(jar.toFile())) {
+          out.add(jar);
+        }
+      }
+    } catch (IOException e) {
+      return out; // the folder went away: nothing to wait for
     }
     return out;
   }

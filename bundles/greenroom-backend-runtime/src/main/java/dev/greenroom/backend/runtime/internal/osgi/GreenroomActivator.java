@@ -10,9 +10,11 @@ import dev.greenroom.backend.runtime.internal.deploy.UnresolvedDeploys;
 import dev.greenroom.backend.runtime.internal.live.LiveBackend;
 import dev.greenroom.backend.runtime.internal.wiring.StartupErrors;
 import dev.greenroom.backend.runtime.state.GreenroomRuntime;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
@@ -44,6 +46,8 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
   private ServiceProviderGate serviceProviders;
   private PluginWiringHook wiringHook;
   private ResolveAttempts resolveAttempts;
+  private DeployFolder deployFolder;
+  private DeployGuard deployGuard;
   private volatile LiveBackend backend;
   private boolean rootStarting;
   private volatile boolean stopping;
@@ -71,8 +75,8 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     serviceProviders = new ServiceProviderGate(context, features::factoryKeys);
     features.onFactory(serviceProviders::factoryArrived);
     features.open();
-    DeployGuard deployGuard = new DeployGuard(new InstalledBundles(context)::installedFrom, coordinators::logger);
-    DeployFolder deployFolder = new DeployFolder(context, new UnresolvedDeploys(coordinators::logger, System::currentTimeMillis));
+    deployGuard = new DeployGuard(new InstalledBundles(context)::installedFrom, coordinators::logger);
+    deployFolder = new DeployFolder(context, new UnresolvedDeploys(coordinators::logger, System::currentTimeMillis));
     resolveAttempts = new ResolveAttempts(deployFolder);
     registrations.add(context.registerService(ResolverHookFactory.class, resolveAttempts, null));
     registrations.add(context.registerService(GreenroomRuntime.class,
@@ -109,11 +113,31 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     starter.start();
   }
 
+  /**
+   * The boot batch is every plugin installed at launch, including what sits in {@code deploy/}:
+   * FileInstall installs those on its own thread after the framework has started, so the root start
+   * waits (bounded by {@code greenroom.module.timeout}) until each bundle jar there is installed or
+   * will be refused. Without it a plugin in {@code deploy/} could miss the boot (and its startup
+   * result, under {@code onPluginBootFailure: abort}) by a few milliseconds.
+   */
+  private void awaitDeployFolder() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.moduleTimeoutMillis());
+    List<Path> pending = deployFolder.notYetInstalled(deployGuard::claims);
+    while (!pending.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      pending = deployFolder.notYetInstalled(deployGuard::claims);
+    }
+    if (!pending.isEmpty()) {
+      earlyLogger.info("Starting without waiting longer for FileInstall to install " + pending);
+    }
+  }
+
   private void startRoot() {
     try {
       List<ServiceProviderGate.Declared> missing =
           serviceProviders.await(settings.moduleTimeoutMillis(), settings.serviceTimeoutMillis());
       ServiceProviderGate.report(missing, earlyLogger);
+      awaitDeployFolder();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
@@ -239,7 +263,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
       return;
     }
     try {
-      java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+      java.nio.file.Files.createDirectories(Path.of(dir));
     } catch (java.io.IOException | RuntimeException e) {
       earlyLogger.warn("Could not create the hot-deploy folder " + dir + ": " + e.getMessage());
     }
