@@ -1,0 +1,2 @@
+/** Module allow-all-policy of plugin permission (not exported: the module is a DS component). */
+package dev.greenroom.permission.policy.allowall;
