@@ -73,7 +73,10 @@ final class IntegrationRoutes {
       } catch (IllegalArgumentException unknownRule) {
         throw new InputError(unknownRule.getMessage());
       }
-      results.add(Map.of("id", item.id(), "result", allowed ? "ALLOW" : "DENY"));
+      Map<String, Object> entry = new LinkedHashMap<>(); // Backstage's order: id, result
+      entry.put("id", item.id());
+      entry.put("result", allowed ? "ALLOW" : "DENY");
+      results.add(entry);
     }
     return Map.of("items", results);
   }
