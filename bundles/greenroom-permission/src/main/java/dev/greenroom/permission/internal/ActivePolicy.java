@@ -13,7 +13,7 @@ public final class ActivePolicy {
   private final AtomicBoolean missingLogged = new AtomicBoolean();
 
   /** Makes {@code next} the active policy. */
-  public void set(PermissionPolicy next) {
+  public synchronized void set(PermissionPolicy next) {
     policy = next;
     missingLogged.set(false);
   }
