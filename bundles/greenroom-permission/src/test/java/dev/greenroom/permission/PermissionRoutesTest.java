@@ -25,7 +25,7 @@ import dev.greenroom.backend.api.services.PermissionsRegistryService;
 import dev.greenroom.backend.api.services.PermissionsService;
 import dev.greenroom.backend.api.services.QueryPermissionRequest;
 import dev.greenroom.backend.api.services.QueryPermissionResponse;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import dev.greenroom.http.router.Router;
 import dev.greenroom.http.standalone.EmbeddedJetty;
 import dev.greenroom.http.standalone.HttpServices;

@@ -18,7 +18,7 @@ import dev.greenroom.backend.api.services.PermissionCriteria;
 import dev.greenroom.backend.api.services.PermissionPolicy;
 import dev.greenroom.backend.api.services.PolicyQueryUser;
 import dev.greenroom.backend.api.services.QueryPermissionResponse;
-import dev.greenroom.backend.test.CapturingLogger;
+import dev.greenroom.backend.test.base.CapturingLogger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

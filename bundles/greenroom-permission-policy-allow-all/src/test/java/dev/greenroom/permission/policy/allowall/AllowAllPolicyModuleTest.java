@@ -24,7 +24,7 @@ import dev.greenroom.backend.api.services.PermissionPolicyExtensionPoint;
 import dev.greenroom.backend.api.services.PermissionsService;
 import dev.greenroom.backend.api.services.QueryPermissionResponse;
 import dev.greenroom.backend.api.services.UserInfoService;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import dev.greenroom.permission.PermissionServiceFactories;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -14,7 +14,7 @@ import dev.greenroom.backend.api.services.Permission;
 import dev.greenroom.backend.api.services.PermissionAction;
 import dev.greenroom.backend.api.services.PolicyQuery;
 import dev.greenroom.backend.api.services.PolicyQueryUser;
-import dev.greenroom.backend.test.TestBackend;
+import dev.greenroom.backend.test.base.TestBackend;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
