@@ -36,7 +36,7 @@ public class PermissionPlugin extends BackendPlugin {
           if (policy != null) {
             system.policy().set(policy);
             deps.get(CoreServices.LIFECYCLE).addShutdownHook(() -> system.policy().clear(policy));
-            logger.info("Permission policy: " + policy.getClass().getName()
+            logger.info("Permission policy: " + policy
                 + (enabled ? "" : " (inactive: permission.enabled is false, every request is allowed)"));
           } else if (!enabled) {
             logger.info("No permission policy installed; permission.enabled is false, every request is allowed");

@@ -6,6 +6,8 @@ import dev.greenroom.backend.api.RegistrationPoints;
 import dev.greenroom.backend.api.annotations.GreenroomModule;
 import dev.greenroom.backend.api.services.PermissionPolicy;
 import dev.greenroom.backend.api.services.PermissionPolicyExtensionPoint;
+import dev.greenroom.backend.api.services.PolicyQuery;
+import dev.greenroom.backend.api.services.PolicyQueryUser;
 import dev.greenroom.backend.api.services.QueryPermissionResponse;
 import org.osgi.service.component.annotations.Component;
 
@@ -19,7 +21,17 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = BackendFeature.class)
 public class AllowAllPolicyModule extends BackendModule {
   /** The policy: ALLOW for every request. */
-  public static final PermissionPolicy POLICY = (request, user) -> QueryPermissionResponse.allow();
+  public static final PermissionPolicy POLICY = new PermissionPolicy() {
+    @Override
+    public QueryPermissionResponse handle(PolicyQuery request, PolicyQueryUser user) {
+      return QueryPermissionResponse.allow();
+    }
+
+    @Override
+    public String toString() {
+      return "allow-all policy";
+    }
+  };
 
   @Override
   protected void register(RegistrationPoints env) {

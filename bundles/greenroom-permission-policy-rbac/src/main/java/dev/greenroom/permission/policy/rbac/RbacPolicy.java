@@ -38,6 +38,12 @@ final class RbacPolicy implements PermissionPolicy {
     return config.defaultAllow() ? QueryPermissionResponse.allow() : QueryPermissionResponse.deny();
   }
 
+  @Override
+  public String toString() {
+    return "rbac policy (" + config.admins().size() + " admin refs, " + config.rules().size() + " rules, default "
+        + (config.defaultAllow() ? "allow" : "deny") + ")";
+  }
+
   private static boolean applies(RbacConfig.Rule rule, Permission permission) {
     boolean named = rule.permissions().contains("*") || rule.permissions().contains(permission.name());
     boolean action = rule.actions().isEmpty() || (permission.action() != null && rule.actions().contains(permission.action()));
