@@ -3,16 +3,18 @@ package dev.greenroom.example.backend;
 import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.backend.api.BackendPlugin;
 import dev.greenroom.backend.api.CoreServices;
+import dev.greenroom.backend.api.Deps;
 import dev.greenroom.backend.api.RegistrationPoints;
 import dev.greenroom.backend.api.annotations.GreenroomPlugin;
+import dev.greenroom.backend.api.services.DatabaseService;
+import dev.greenroom.backend.api.services.HttpRouterService;
 import dev.greenroom.backend.api.services.HttpRouterServiceAuthPolicy;
+import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.database.migrations.Migrations;
 import dev.greenroom.example.node.Example;
 import dev.greenroom.example.node.ExampleExtensionPoints;
 import dev.greenroom.example.node.ExamplesExtensionPoint;
-import dev.greenroom.http.router.Router;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Component;
@@ -29,8 +31,11 @@ import org.osgi.service.component.annotations.Component;
  * (tags)]}.
  *
  * <p>It keeps the examples in its own database ({@code examples} table, Flyway migration {@code
- * db/migration/example}) and serves {@code GET /api/example/health} without credentials and
- * {@code GET /api/example/examples} (every stored example) behind the default auth policy.
+ * db/migration/example}) and serves {@code GET /api/example/health} without credentials, and
+ * {@code GET /api/example/examples} (every stored example) and {@code POST /api/example/examples}
+ * behind the default auth policy ({@link ExampleRoutes}). It shows each core service a Backstage
+ * plugin reaches for: its permissions ({@link ExamplePermissions}), an audit event per write, a
+ * scheduled task ({@link ExampleTasks}).
  */
 @GreenroomPlugin(id = "example")
 @Component(service = BackendFeature.class)
@@ -42,26 +47,30 @@ public class ExamplePlugin extends BackendPlugin {
     ExamplesCollector examples = new ExamplesCollector();
     env.registerExtensionPoint(ExampleExtensionPoints.EXAMPLES, examples);
 
+    // more than six dependencies: the Deps form (docs/plugin-api.md)
     env.registerInit(
-        CoreServices.LOGGER,
-        CoreServices.LIFECYCLE,
-        CoreServices.DATABASE,
-        CoreServices.HTTP_ROUTER,
-        (logger, lifecycle, database, router) -> {
+        Deps.of(CoreServices.LOGGER, CoreServices.LIFECYCLE, CoreServices.ROOT_CONFIG, CoreServices.DATABASE,
+            CoreServices.HTTP_ROUTER, CoreServices.HTTP_AUTH, CoreServices.PERMISSIONS,
+            CoreServices.PERMISSIONS_REGISTRY, CoreServices.AUDITOR, CoreServices.SCHEDULER),
+        deps -> {
+          LoggerService logger = deps.get(CoreServices.LOGGER);
           // Safe to read here: every module of this plugin has finished before this init runs.
           logger.info("Hello from example plugin");
           logger.info("Examples: " + examples.snapshot());
 
+          DatabaseService database = deps.get(CoreServices.DATABASE);
           Migrations.run(database, ExamplePlugin.class.getClassLoader(), ExampleStore.MIGRATIONS, null);
           ExampleStore store = new ExampleStore(database.getClient());
           store.record(examples.snapshot());
 
+          deps.get(CoreServices.PERMISSIONS_REGISTRY).addPermissions(ExamplePermissions.ALL);
+          ExampleTasks.schedule(deps.get(CoreServices.SCHEDULER), deps.get(CoreServices.ROOT_CONFIG), store, logger);
+
+          HttpRouterService router = deps.get(CoreServices.HTTP_ROUTER);
           router.addAuthPolicy(HttpRouterServiceAuthPolicy.unauthenticated("/health"));
-          router.use(Router.create()
-              .get("/health", req -> Map.of("status", "ok"))
-              .get("/examples", req -> store.list())
-              .build());
-          lifecycle.addShutdownHook(() -> logger.info("example plugin shutting down"));
+          router.use(new ExampleRoutes(store, deps.get(CoreServices.HTTP_AUTH), deps.get(CoreServices.PERMISSIONS),
+              deps.get(CoreServices.AUDITOR)).build());
+          deps.get(CoreServices.LIFECYCLE).addShutdownHook(() -> logger.info("example plugin shutting down"));
         });
   }
 

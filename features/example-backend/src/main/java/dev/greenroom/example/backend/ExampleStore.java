@@ -41,6 +41,21 @@ final class ExampleStore {
     return added;
   }
 
+  /** Stores an example added over HTTP (source {@code api}); false when it was there already. */
+  boolean create(String name) throws SQLException {
+    return record(List.of(new Example(name, "api"))) == 1;
+  }
+
+  /** How many examples are stored. */
+  long count() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM examples");
+        ResultSet rs = select.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /** Every stored example as JSON-ready maps {@code {name, source, firstSeenAt}}, oldest first. */
   List<Map<String, Object>> list() throws SQLException {
     List<Map<String, Object>> out = new ArrayList<>();

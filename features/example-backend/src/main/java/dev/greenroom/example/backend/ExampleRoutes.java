@@ -1,0 +1,77 @@
+package dev.greenroom.example.backend;
+
+import dev.greenroom.backend.api.errors.InputError;
+import dev.greenroom.backend.api.errors.NotAllowedError;
+import dev.greenroom.backend.api.services.AuditorEvent;
+import dev.greenroom.backend.api.services.AuditorEventSeverityLevel;
+import dev.greenroom.backend.api.services.AuditorService;
+import dev.greenroom.backend.api.services.AuthorizePermissionRequest;
+import dev.greenroom.backend.api.services.AuthorizeResult;
+import dev.greenroom.backend.api.services.HttpAuthService;
+import dev.greenroom.backend.api.services.Permission;
+import dev.greenroom.backend.api.services.PermissionsService;
+import dev.greenroom.http.router.RouteRequest;
+import dev.greenroom.http.router.RouteResponse;
+import dev.greenroom.http.router.Router;
+import jakarta.servlet.http.HttpServlet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The example's routes: {@code GET /health} (open), {@code GET /examples} and {@code POST
+ * /examples} behind the default auth policy, each checked against its permission, the write
+ * recorded as an audit event.
+ */
+final class ExampleRoutes {
+  private final ExampleStore store;
+  private final HttpAuthService httpAuth;
+  private final PermissionsService permissions;
+  private final AuditorService auditor;
+
+  ExampleRoutes(ExampleStore store, HttpAuthService httpAuth, PermissionsService permissions, AuditorService auditor) {
+    this.store = store;
+    this.httpAuth = httpAuth;
+    this.permissions = permissions;
+    this.auditor = auditor;
+  }
+
+  HttpServlet build() {
+    return Router.create()
+        .get("/health", req -> Map.of("status", "ok"))
+        .get("/examples", req -> {
+          authorize(req, ExamplePermissions.READ);
+          return store.list();
+        })
+        .post("/examples", this::create)
+        .build();
+  }
+
+  private Object create(RouteRequest req) throws Exception {
+    authorize(req, ExamplePermissions.CREATE);
+    Map<?, ?> body = req.body(Map.class);
+    Object name = body == null ? null : body.get("name");
+    if (!(name instanceof String n) || n.isBlank()) {
+      throw new InputError("Invalid example: 'name' must be a non-empty string");
+    }
+    AuditorEvent event = auditor.createEvent(
+        "example-create", AuditorEventSeverityLevel.MEDIUM, Map.of("name", n), req.servletRequest());
+    try {
+      boolean added = store.create(n);
+      event.success(Map.of("name", n, "added", added));
+      return RouteResponse.created(Map.of("name", n, "source", "api", "added", added));
+    } catch (Exception e) {
+      event.fail(e);
+      throw e;
+    }
+  }
+
+  private void authorize(RouteRequest req, Permission permission) {
+    AuthorizeResult result = permissions
+        .authorize(List.of(AuthorizePermissionRequest.of(permission)), httpAuth.credentials(req.servletRequest()))
+        .get(0)
+        .result();
+    if (result != AuthorizeResult.ALLOW) {
+      throw new NotAllowedError("Unauthorized");
+    }
+  }
+}
