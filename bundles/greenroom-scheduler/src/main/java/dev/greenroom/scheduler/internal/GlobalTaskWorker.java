@@ -100,6 +100,7 @@ final class GlobalTaskWorker implements TaskWorker {
     Duration heartbeat = settings.timeout().dividedBy(MISSED_HEARTBEATS);
     this.engine =
         Scheduler.create(dataSource, task)
+            .jdbcCustomization(TaskJdbc.forDatabase(dataSource))
             .tableName(TaskTable.NAME)
             .schedulerName(new SchedulerName.Fixed(options.instanceName()))
             .threads(1)
