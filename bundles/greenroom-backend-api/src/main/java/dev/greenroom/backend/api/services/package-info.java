@@ -3,7 +3,7 @@
  * in {@link dev.greenroom.backend.api.CoreServices}.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package dev.greenroom.backend.api.services;
 
 import org.osgi.annotation.bundle.Export;
