@@ -66,6 +66,19 @@ final class McpEndpoint extends HttpServlet {
   private void post(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
     BackstageCredentials<?> credentials = httpAuth.credentials(request);
     byte[] body = request.getInputStream().readAllBytes();
+    JsonNode message;
+    try {
+      message = JacksonJsonMapper.INSTANCE.objectMapper().readTree(body);
+    } catch (IOException notJson) {
+      // answered here: the SDK would log an error line for every malformed request
+      jsonRpcError(response, 400, -32700, "Parse error");
+      return;
+    }
+    if (message == null || !message.isObject() || !message.path("method").isTextual()) {
+      // the server takes one request or notification per POST (no batches, no responses)
+      jsonRpcError(response, 400, -32600, "Invalid Request");
+      return;
+    }
     McpSchema.Implementation info = new McpSchema.Implementation(settings.name(), null, version, settings.description(), null, null);
     HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
         .jsonMapper(JacksonJsonMapper.INSTANCE)
@@ -79,22 +92,13 @@ final class McpEndpoint extends HttpServlet {
         .jsonSchemaValidator(ChecksInActions.INSTANCE)
         .validateToolInputs(false)
         .immediateExecution(true) // the handlers run in this request's thread: no reactor worker threads
-        .tools(toolsFor(body, credentials))
+        .tools(toolsFor(message, credentials))
         .build();
     transport.service(new BufferedBody(request, body), response);
   }
 
   /** The tools the message needs: the caller's actions for tools/list, the named one for tools/call, else none. */
-  private List<SyncToolSpecification> toolsFor(byte[] body, BackstageCredentials<?> credentials) {
-    JsonNode message;
-    try {
-      message = JacksonJsonMapper.INSTANCE.objectMapper().readTree(body);
-    } catch (IOException notJson) {
-      return List.of(); // the SDK answers it with its parse error
-    }
-    if (message == null) {
-      return List.of();
-    }
+  private List<SyncToolSpecification> toolsFor(JsonNode message, BackstageCredentials<?> credentials) {
     String method = message.path("method").asText("");
     if (method.equals(McpSchema.METHOD_TOOLS_LIST)) {
       return tools.forCaller(credentials);
@@ -107,9 +111,17 @@ final class McpEndpoint extends HttpServlet {
 
   /** Upstream's answer to GET and DELETE: 405 with a JSON-RPC error. */
   private static void methodNotAllowed(HttpServletResponse response) throws IOException {
-    byte[] bytes = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32000,\"message\":\"Method not allowed.\"},\"id\":null}"
-        .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(405);
+    jsonRpcError(response, 405, -32000, "Method not allowed.");
+  }
+
+  /** A JSON-RPC error answer with no id, as upstream's mcpHttpErrorResponses.ts writes them. */
+  private static void jsonRpcError(HttpServletResponse response, int status, int code, String message) throws IOException {
+    var error = JacksonJsonMapper.INSTANCE.objectMapper().createObjectNode();
+    error.put("jsonrpc", "2.0");
+    error.putObject("error").put("code", code).put("message", message);
+    error.putNull("id");
+    byte[] bytes = JacksonJsonMapper.INSTANCE.objectMapper().writeValueAsBytes(error);
+    response.setStatus(status);
     response.setContentType("application/json");
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);

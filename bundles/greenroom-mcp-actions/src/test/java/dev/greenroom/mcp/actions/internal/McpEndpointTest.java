@@ -175,6 +175,18 @@ class McpEndpointTest {
   }
 
   @Test
+  void malformedMessagesAreJsonRpcErrorsWithoutReachingTheSdk() {
+    TestResponse notJson = rpc("{\"jsonrpc\":");
+    assertEquals(400, notJson.status());
+    assertEquals("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}", notJson.body());
+    for (String invalid : List.of("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]", "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}")) {
+      TestResponse r = rpc(invalid);
+      assertEquals(400, r.status());
+      assertEquals("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid Request\"},\"id\":null}", r.body());
+    }
+  }
+
+  @Test
   void getAndDeleteAre405AsUpstream() {
     for (TestResponse r : List.of(
         backend.http().get(MCP).credentials(MockCredentials.user()).send(),
