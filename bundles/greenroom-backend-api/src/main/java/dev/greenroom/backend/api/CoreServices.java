@@ -1,5 +1,7 @@
 package dev.greenroom.backend.api;
 
+import dev.greenroom.backend.api.services.ActionsRegistryService;
+import dev.greenroom.backend.api.services.ActionsService;
 import dev.greenroom.backend.api.services.AuditorService;
 import dev.greenroom.backend.api.services.AuthService;
 import dev.greenroom.backend.api.services.CacheService;
@@ -68,4 +70,19 @@ public final class CoreServices {
       ServiceRef.create("core.urlReader", UrlReaderService.class);
   public static final ServiceRef<AuditorService> AUDITOR =
       ServiceRef.create("core.auditor", AuditorService.class);
+
+  /**
+   * Registers this plugin's actions and serves them at {@code
+   * /api/<pluginId>/.backstage/actions/v1/actions}. Upstream's {@code actionsRegistryServiceRef}
+   * (alpha); implemented by bundle greenroom-actions, see docs/actions.md.
+   */
+  public static final ServiceRef<ActionsRegistryService> ACTIONS_REGISTRY =
+      ServiceRef.create("alpha.core.actionsRegistry", ActionsRegistryService.class);
+
+  /**
+   * Lists and invokes the actions of the plugins in {@code backend.actions.pluginSources}.
+   * Upstream's {@code actionsServiceRef} (alpha); implemented by bundle greenroom-actions.
+   */
+  public static final ServiceRef<ActionsService> ACTIONS =
+      ServiceRef.create("alpha.core.actions", ActionsService.class);
 }

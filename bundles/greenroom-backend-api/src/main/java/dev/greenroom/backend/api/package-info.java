@@ -3,7 +3,7 @@
  * Service refs and factories, extension points, plugins, modules and feature loaders.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.greenroom.backend.api;
 
 import org.osgi.annotation.bundle.Export;

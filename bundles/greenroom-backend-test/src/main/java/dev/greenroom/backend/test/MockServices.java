@@ -4,6 +4,7 @@ import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.metrics.MetricsRefs;
 import dev.greenroom.backend.api.metrics.MetricsService;
+import dev.greenroom.backend.api.services.ActionsRegistryService;
 import dev.greenroom.backend.api.services.AuditorService;
 import dev.greenroom.backend.api.services.AuthService;
 import dev.greenroom.backend.api.services.AuthorizeResult;
@@ -455,6 +456,23 @@ public final class MockServices {
     /** A stub whose calls the test can inspect. */
     public static ServiceMock<MetricsService> mock() {
       return ServiceMock.of(MetricsRefs.METRICS);
+    }
+  }
+
+  /** {@code alpha.core.actionsRegistry}: a {@link MockActionsRegistry} per plugin. */
+  public static final class ActionsRegistry {
+    private ActionsRegistry() {}
+
+    /** An in-memory registry per plugin; reach it with {@code backend.service(CoreServices.ACTIONS_REGISTRY, id)}. */
+    public static ServiceFactory<ActionsRegistryService> factory() {
+      return ServiceFactory.of(CoreServices.ACTIONS_REGISTRY)
+          .deps(CoreServices.LOGGER)
+          .factory(deps -> new MockActionsRegistry(deps.get(CoreServices.LOGGER)));
+    }
+
+    /** A stub whose calls the test can inspect. */
+    public static ServiceMock<ActionsRegistryService> mock() {
+      return ServiceMock.of(CoreServices.ACTIONS_REGISTRY);
     }
   }
 }

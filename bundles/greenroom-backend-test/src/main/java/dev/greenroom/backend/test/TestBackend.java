@@ -45,7 +45,7 @@ import java.util.Map;
  *       each backend ({@link Builder#postgres()} for a real PostgreSQL).
  *   <li>cache: greenroom-cache in memory. scheduler: a {@link MockScheduler} per plugin.
  *   <li>permissions (allow), permissionsRegistry (recording), auditor ({@link MockAuditor}),
- *       urlReader ({@link MockUrlReader}, no files), metrics ({@code RecordingMetrics} per plugin).
+ *       urlReader ({@link MockUrlReader}, no files), metrics ({@code RecordingMetrics} per plugin), actionsRegistry ({@link MockActionsRegistry}).
  *   <li>rootConfig from {@link Builder#config}, rootLogger capturing every line ({@link #logs()}),
  *       logger, lifecycle, rootLifecycle: the runtime's.
  * </ul>
@@ -218,7 +218,8 @@ public final class TestBackend implements AutoCloseable {
           MockServices.PermissionsRegistry.factory(),
           MockServices.Auditor.factory(),
           MockServices.UrlReader.factory(Map.of()),
-          MockServices.Metrics.factory());
+          MockServices.Metrics.factory(),
+          MockServices.ActionsRegistry.factory());
     }
 
     /** Discovery at the test server's real port, known once the root router has started it. */

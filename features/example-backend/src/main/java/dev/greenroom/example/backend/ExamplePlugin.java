@@ -35,7 +35,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code GET /api/example/examples} (every stored example) and {@code POST /api/example/examples}
  * behind the default auth policy ({@link ExampleRoutes}). It shows each core service a Backstage
  * plugin reaches for: its permissions ({@link ExamplePermissions}), an audit event per write, a
- * scheduled task ({@link ExampleTasks}).
+ * scheduled task ({@link ExampleTasks}), an action ({@link ExampleActions}).
  */
 @GreenroomPlugin(id = "example")
 @Component(service = BackendFeature.class)
@@ -51,7 +51,8 @@ public class ExamplePlugin extends BackendPlugin {
     env.registerInit(
         Deps.of(CoreServices.LOGGER, CoreServices.LIFECYCLE, CoreServices.ROOT_CONFIG, CoreServices.DATABASE,
             CoreServices.HTTP_ROUTER, CoreServices.HTTP_AUTH, CoreServices.PERMISSIONS,
-            CoreServices.PERMISSIONS_REGISTRY, CoreServices.AUDITOR, CoreServices.SCHEDULER),
+            CoreServices.PERMISSIONS_REGISTRY, CoreServices.AUDITOR, CoreServices.SCHEDULER,
+            CoreServices.ACTIONS_REGISTRY),
         deps -> {
           LoggerService logger = deps.get(CoreServices.LOGGER);
           // Safe to read here: every module of this plugin has finished before this init runs.
@@ -64,6 +65,7 @@ public class ExamplePlugin extends BackendPlugin {
           store.record(examples.snapshot());
 
           deps.get(CoreServices.PERMISSIONS_REGISTRY).addPermissions(ExamplePermissions.ALL);
+          ExampleActions.register(deps.get(CoreServices.ACTIONS_REGISTRY), store);
           ExampleTasks.schedule(deps.get(CoreServices.SCHEDULER), deps.get(CoreServices.ROOT_CONFIG), store, logger);
 
           HttpRouterService router = deps.get(CoreServices.HTTP_ROUTER);

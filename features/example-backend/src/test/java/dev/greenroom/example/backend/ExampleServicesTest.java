@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.services.AuthorizeResult;
+import dev.greenroom.backend.test.MockActionsRegistry;
 import dev.greenroom.backend.test.MockAuditor;
 import dev.greenroom.backend.test.MockCredentials;
 import dev.greenroom.backend.test.MockScheduler;
@@ -67,6 +68,16 @@ class ExampleServicesTest {
           scheduler.getScheduledTasks().stream().map(t -> t.id()).toList());
       scheduler.triggerTask(ExampleTasks.COUNT);
       assertTrue(backend.logs().messages().contains("example-count: 0 examples"), backend.logs().messages().toString());
+    }
+  }
+
+  @Test
+  void theCountActionIsRegisteredAndCounts() throws Exception {
+    try (TestBackend backend = TestBackend.start(new ExamplePlugin())) {
+      MockActionsRegistry actions = (MockActionsRegistry) backend.service(CoreServices.ACTIONS_REGISTRY, "example");
+      assertEquals(List.of(ExampleActions.COUNT), actions.names());
+      backend.http().post("/api/example/examples").json(Map.of("name", "one")).send();
+      assertEquals(Map.of("count", 1L), actions.invoke(ExampleActions.COUNT, Map.of(), MockCredentials.user()));
     }
   }
 }
