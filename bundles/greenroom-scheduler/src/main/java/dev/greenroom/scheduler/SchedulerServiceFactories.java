@@ -1,12 +1,15 @@
 package dev.greenroom.scheduler;
 
 import dev.greenroom.backend.api.CoreServices;
+import dev.greenroom.backend.api.Dependency;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.metrics.MetricsService;
 import dev.greenroom.backend.api.services.SchedulerService;
 import dev.greenroom.scheduler.internal.PluginTaskScheduler;
 import dev.greenroom.scheduler.internal.SchedulerRoutes;
 import dev.greenroom.scheduler.internal.TaskRunMetrics;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -34,15 +37,7 @@ public final class SchedulerServiceFactories {
    */
   public static ServiceFactory<SchedulerService> create(
       SchedulerOptions options, Supplier<? extends MetricsService> metrics) {
-    TaskRunMetrics runs = new TaskRunMetrics(metrics);
-    return ServiceFactory.of(CoreServices.SCHEDULER)
-        .deps(
-            CoreServices.PLUGIN_METADATA,
-            CoreServices.DATABASE,
-            CoreServices.LOGGER,
-            CoreServices.LIFECYCLE,
-            CoreServices.ROOT_LIFECYCLE)
-        .factory(deps -> runs.measure(deps.get(CoreServices.PLUGIN_METADATA).getId(), scheduler(deps, options)));
+    return build(options, metrics, false);
   }
 
   /** {@link #createWithRoutes(SchedulerOptions)} with default options. */
@@ -65,19 +60,32 @@ public final class SchedulerServiceFactories {
    */
   public static ServiceFactory<SchedulerService> createWithRoutes(
       SchedulerOptions options, Supplier<? extends MetricsService> metrics) {
+    return build(options, metrics, true);
+  }
+
+  /** One factory for both forms: {@code routes} adds {@code core.httpRouter} and mounts the task routes on it. */
+  private static ServiceFactory<SchedulerService> build(
+      SchedulerOptions options, Supplier<? extends MetricsService> metrics, boolean routes) {
     TaskRunMetrics runs = new TaskRunMetrics(metrics);
+    List<Dependency<?>> deps =
+        new ArrayList<>(
+            List.of(
+                CoreServices.PLUGIN_METADATA,
+                CoreServices.DATABASE,
+                CoreServices.LOGGER,
+                CoreServices.LIFECYCLE,
+                CoreServices.ROOT_LIFECYCLE));
+    if (routes) {
+      deps.add(CoreServices.HTTP_ROUTER);
+    }
     return ServiceFactory.of(CoreServices.SCHEDULER)
-        .deps(
-            CoreServices.PLUGIN_METADATA,
-            CoreServices.DATABASE,
-            CoreServices.LOGGER,
-            CoreServices.LIFECYCLE,
-            CoreServices.ROOT_LIFECYCLE,
-            CoreServices.HTTP_ROUTER)
-        .factory(deps -> {
-          PluginTaskScheduler scheduler = scheduler(deps, options);
-          deps.get(CoreServices.HTTP_ROUTER).use(SchedulerRoutes.servlet(scheduler));
-          return runs.measure(deps.get(CoreServices.PLUGIN_METADATA).getId(), scheduler);
+        .deps(deps.toArray(Dependency<?>[]::new))
+        .factory(resolved -> {
+          PluginTaskScheduler scheduler = scheduler(resolved, options);
+          if (routes) {
+            resolved.get(CoreServices.HTTP_ROUTER).use(SchedulerRoutes.servlet(scheduler));
+          }
+          return runs.measure(resolved.get(CoreServices.PLUGIN_METADATA).getId(), scheduler);
         });
   }
 
