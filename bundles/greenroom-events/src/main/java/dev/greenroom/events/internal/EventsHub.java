@@ -1,0 +1,92 @@
+package dev.greenroom.events.internal;
+
+import dev.greenroom.backend.api.services.LoggerService;
+import java.util.Objects;
+
+/**
+ * The root context of {@code events.service}, shared by every plugin's service and by plugin
+ * {@code events}: the in-process store, and the bus plugin {@code events} attaches while it runs
+ * (when {@code events.useEventBus} lets it). Publishes and readers go to the bus while it is
+ * attached, to the in-process store otherwise.
+ */
+public final class EventsHub {
+  private final MemoryEventBusStore local;
+  private final Timing timing;
+  private volatile EventBusMode mode;
+  private volatile EventBusStore bus;
+  private volatile LoggerService logger;
+
+  public EventsHub(EventBusMode mode, Timing timing, int localMaxCount, LoggerService logger) {
+    this.mode = mode;
+    this.timing = timing;
+    this.local = new MemoryEventBusStore(localMaxCount);
+    this.logger = logger;
+  }
+
+  public EventsHub(EventBusMode mode, LoggerService logger) {
+    this(mode, Timing.DEFAULT, Window.DEFAULT.maxCount(), logger);
+  }
+
+  public EventBusMode mode() {
+    return mode;
+  }
+
+  /** The mode read from config when the root context was created (OSGi: at the first plugin's start). */
+  public void mode(EventBusMode mode) {
+    this.mode = Objects.requireNonNull(mode);
+  }
+
+  public void logger(LoggerService logger) {
+    this.logger = logger;
+  }
+
+  Timing timing() {
+    return timing;
+  }
+
+  /** Where publishes and readers go now. */
+  public EventBusStore current() {
+    EventBusStore b = bus;
+    return b != null ? b : local;
+  }
+
+  boolean isOpen(EventBusStore store) {
+    return store == local || store == bus;
+  }
+
+  /**
+   * Plugin {@code events} offers its bus. Taken unless the mode is {@code never}, or {@code auto}
+   * and the store is not PostgreSQL.
+   *
+   * @return whether the bus is now in use
+   */
+  public boolean attach(EventBusStore store) {
+    boolean use = switch (mode) {
+      case NEVER -> false;
+      case ALWAYS -> true;
+      case AUTO -> "postgresql".equals(store.kind());
+    };
+    if (use) {
+      bus = store;
+      local.wakeups().wakeAll(); // readers move over once they drained what is left here
+    }
+    return use;
+  }
+
+  /** Plugin {@code events} stops: back to in-process delivery. */
+  public void detach(EventBusStore store) {
+    if (bus == store) {
+      bus = null;
+      store.wakeups().wakeAll();
+    }
+  }
+
+  /** The in-process store (tests). */
+  MemoryEventBusStore local() {
+    return local;
+  }
+
+  LoggerService logger() {
+    return logger;
+  }
+}
