@@ -169,9 +169,14 @@ public final class PostgresEventBusStore implements EventBusStore {
       c = dataSource.getConnection();
       c.setAutoCommit(false);
       long readUntil;
+      long newest;
       Array topics;
       try (PreparedStatement st = c.prepareStatement(
-          "SELECT read_until, topics FROM event_bus_subscriptions WHERE id = ? FOR UPDATE SKIP LOCKED")) {
+          // the newest id is read first: with publishes committing in id order, every event up to
+          // it is visible to the read below, so an empty read may move the cursor there (a later
+          // statement's snapshot could see an event this read missed)
+          "SELECT read_until, topics, (SELECT coalesce(max(id), 0) FROM event_bus_events) "
+              + "FROM event_bus_subscriptions WHERE id = ? FOR UPDATE SKIP LOCKED")) {
         st.setString(1, id);
         try (ResultSet rs = st.executeQuery()) {
           if (!rs.next()) {
@@ -185,6 +190,7 @@ public final class PostgresEventBusStore implements EventBusStore {
           }
           readUntil = rs.getLong(1);
           topics = rs.getArray(2);
+          newest = rs.getLong(3);
         }
       }
       List<StoredEvent> events = new ArrayList<>();
@@ -204,9 +210,9 @@ public final class PostgresEventBusStore implements EventBusStore {
       if (events.isEmpty()) {
         // nothing for us: move past the other topics' events, as upstream, so cleanup keeps us
         try (PreparedStatement st = c.prepareStatement(
-            "UPDATE event_bus_subscriptions SET read_until = greatest(read_until, "
-                + "(SELECT coalesce(max(id), 0) FROM event_bus_events)) WHERE id = ?")) {
-          st.setString(1, id);
+            "UPDATE event_bus_subscriptions SET read_until = greatest(read_until, ?) WHERE id = ?")) {
+          st.setLong(1, newest);
+          st.setString(2, id);
           st.executeUpdate();
         }
       }
