@@ -76,7 +76,7 @@ class EventsTestBackendTest {
         assertEquals(i, received.poll(20, TimeUnit.SECONDS));
       }
       assertTrue(backend.logs().messages().contains("Database is not PostgreSQL, using memory store"));
-      assertTrue(backend.logs().messages().contains("events.service delivers in-process (events.useEventBus: auto)"));
+      assertTrue(backend.logs().messages().contains("events.service delivers through the memory event bus (events.useEventBus: auto)"));
     }
   }
 

@@ -10,9 +10,9 @@ import java.util.Locale;
 public enum EventBusMode {
   /** In-process only, even when plugin {@code events} runs a bus. */
   NEVER,
-  /** Plugin {@code events}' bus, whatever its database (on H2 that bus is in memory). */
+  /** Plugin {@code events}' bus while it runs (PostgreSQL, or memory on another database). */
   ALWAYS,
-  /** The bus when plugin {@code events}' database is PostgreSQL; in-process otherwise. The default. */
+  /** The same as {@link #ALWAYS} in-process (upstream: the bus unless the events backend is absent). The default. */
   AUTO;
 
   public static final String KEY = "events.useEventBus";

@@ -55,22 +55,19 @@ public final class EventsHub {
   }
 
   /**
-   * Plugin {@code events} offers its bus. Taken unless the mode is {@code never}, or {@code auto}
-   * and the store is not PostgreSQL.
+   * Plugin {@code events} offers its store (PostgreSQL, or memory on another database). Taken
+   * unless the mode is {@code never}: in-process, {@code auto} and {@code always} differ only where
+   * upstream's client meets a 404, which cannot happen here.
    *
-   * @return whether the bus is now in use
+   * @return whether the store is now in use
    */
   public boolean attach(EventBusStore store) {
-    boolean use = switch (mode) {
-      case NEVER -> false;
-      case ALWAYS -> true;
-      case AUTO -> "postgresql".equals(store.kind());
-    };
-    if (use) {
-      bus = store;
-      local.wakeups().wakeAll(); // readers move over once they drained what is left here
+    if (mode == EventBusMode.NEVER) {
+      return false;
     }
-    return use;
+    bus = store;
+    local.wakeups().wakeAll(); // readers move over once they drained what is left here
+    return true;
   }
 
   /** Plugin {@code events} stops: back to in-process delivery. */

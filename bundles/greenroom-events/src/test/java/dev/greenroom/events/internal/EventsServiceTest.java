@@ -146,6 +146,19 @@ class EventsServiceTest {
     assertEquals(EventBusMode.NEVER, EventBusMode.from(config("never")));
   }
 
+  @Test
+  void neverKeepsDeliveryInProcessWhilePluginEventsRuns() {
+    EventsHub never = new EventsHub(EventBusMode.NEVER, FAST, 10, logs.logger());
+    MemoryEventBusStore pluginEventsStore = new MemoryEventBusStore(10);
+    assertEquals(false, never.attach(pluginEventsStore));
+    assertTrue(never.current() == never.local());
+    EventsHub auto = new EventsHub(EventBusMode.AUTO, FAST, 10, logs.logger());
+    assertTrue(auto.attach(pluginEventsStore));
+    assertTrue(auto.current() == pluginEventsStore);
+    auto.detach(pluginEventsStore);
+    assertTrue(auto.current() == auto.local(), "plugin events stopped: back to in-process");
+  }
+
   private static MapConfig config(String mode) {
     return new MapConfig(Map.of("events", Map.of("useEventBus", mode)), "test");
   }
