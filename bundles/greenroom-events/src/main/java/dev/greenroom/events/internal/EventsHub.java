@@ -15,6 +15,7 @@ public final class EventsHub {
   private volatile EventBusMode mode;
   private volatile EventBusStore bus;
   private volatile LoggerService logger;
+  private final java.util.Set<SubscriptionReader> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public EventsHub(EventBusMode mode, Timing timing, int localMaxCount, LoggerService logger) {
     this.mode = mode;
@@ -65,6 +66,17 @@ public final class EventsHub {
     if (mode == EventBusMode.NEVER) {
       return false;
     }
+    // subscribe everyone on the new store first, so what is published there from now on waits for them
+    for (SubscriptionReader r : readers) {
+      try {
+        store.upsertSubscription(r.id(), r.topics(), r.createdBy());
+      } catch (RuntimeException e) {
+        LoggerService l = logger;
+        if (l != null) {
+          l.warn("Could not subscribe \"" + r.id() + "\" on the " + store.kind() + " event bus yet; its reader retries", e);
+        }
+      }
+    }
     bus = store;
     local.wakeups().wakeAll(); // readers move over once they drained what is left here
     return true;
@@ -76,6 +88,14 @@ public final class EventsHub {
       bus = null;
       store.wakeups().wakeAll();
     }
+  }
+
+  void started(SubscriptionReader reader) {
+    readers.add(reader);
+  }
+
+  void stopped(SubscriptionReader reader) {
+    readers.remove(reader);
   }
 
   /** The in-process store (tests). */

@@ -47,6 +47,14 @@ final class SubscriptionReader implements Runnable {
     return id;
   }
 
+  List<String> topics() {
+    return topics;
+  }
+
+  String createdBy() {
+    return createdBy;
+  }
+
   /** Subscribes on the hub's current store now, so events published after subscribe() returns are kept. */
   void subscribeNow() {
     current = hub.current();
@@ -55,6 +63,7 @@ final class SubscriptionReader implements Runnable {
   }
 
   void start() {
+    hub.started(this);
     Thread t = new Thread(this, "greenroom-events-" + id);
     t.setDaemon(true);
     thread = t;
@@ -150,6 +159,7 @@ final class SubscriptionReader implements Runnable {
   /** Stops after the event in hand (waits up to {@code millis} for it). */
   void stop(long millis) {
     running = false;
+    hub.stopped(this);
     stoppedSignal.countDown();
     if (current != null) {
       current.wakeups().wakeAll();

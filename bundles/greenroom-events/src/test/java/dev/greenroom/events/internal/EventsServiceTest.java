@@ -159,6 +159,19 @@ class EventsServiceTest {
     assertTrue(auto.current() == auto.local(), "plugin events stopped: back to in-process");
   }
 
+  @Test
+  void subscriptionsMadeBeforePluginEventsStartedMoveToItsStoreWithNothingLost() throws Exception {
+    Received received = new Received();
+    service("b").subscribe(new EventsServiceSubscribeOptions("early", List.of("t"), received));
+    PluginEventsService a = service("a");
+    a.publish(new EventParams("t", "before"));
+    MemoryEventBusStore pluginEvents = new MemoryEventBusStore(100);
+    assertTrue(hub.attach(pluginEvents));
+    a.publish(new EventParams("t", "after")); // at once: the subscription already exists there
+    assertEquals(List.of("before", "after"), received.payloads(2));
+    assertEquals(List.of("t"), pluginEvents.topics("b.early"));
+  }
+
   private static MapConfig config(String mode) {
     return new MapConfig(Map.of("events", Map.of("useEventBus", mode)), "test");
   }
