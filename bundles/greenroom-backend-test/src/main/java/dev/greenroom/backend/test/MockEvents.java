@@ -1,7 +1,7 @@
 package dev.greenroom.backend.test;
 
-import dev.greenroom.backend.api.errors.InputError;
 import dev.greenroom.events.EventParams;
+import dev.greenroom.events.EventsInput;
 import dev.greenroom.events.EventsService;
 import dev.greenroom.events.EventsServiceEventHandler;
 import dev.greenroom.events.EventsServiceSubscribeOptions;
@@ -61,12 +61,7 @@ public final class MockEvents implements EventsService {
 
   @Override
   public void publish(EventParams params) {
-    if (params == null) {
-      throw new InputError("Cannot publish an event of plugin '" + pluginId + "': the event (EventParams) is missing");
-    }
-    if (params.topic() == null || params.topic().isBlank()) {
-      throw new InputError("Cannot publish an event of plugin '" + pluginId + "': the topic is missing or blank");
-    }
+    EventsInput.checkPublish(pluginId, params);
     bus.published.add(new Published(pluginId, params));
     for (Subscription s : bus.subscriptions) {
       if (s.topics().contains(params.topic())) {
@@ -81,22 +76,7 @@ public final class MockEvents implements EventsService {
 
   @Override
   public void subscribe(EventsServiceSubscribeOptions options) {
-    String prefix = "Cannot subscribe in plugin '" + pluginId + "': ";
-    if (options == null) {
-      throw new InputError(prefix + "the subscribe options are missing");
-    }
-    if (options.id() == null || options.id().isBlank()) {
-      throw new InputError(prefix + "the subscriber id is missing or blank");
-    }
-    if (options.topics() == null || options.topics().isEmpty()) {
-      throw new InputError(prefix + "subscriber '" + options.id() + "' names no topics");
-    }
-    if (options.topics().stream().anyMatch(t -> t == null || t.isBlank())) {
-      throw new InputError(prefix + "subscriber '" + options.id() + "' names a missing or blank topic");
-    }
-    if (options.onEvent() == null) {
-      throw new InputError(prefix + "subscriber '" + options.id() + "' has no onEvent handler");
-    }
+    EventsInput.checkSubscribe(pluginId, options);
     bus.subscriptions.add(new Subscription(pluginId, pluginId + "." + options.id(), options.topics(), options.onEvent()));
   }
 

@@ -1,9 +1,9 @@
 package dev.greenroom.events.internal;
 
-import dev.greenroom.backend.api.errors.InputError;
 import dev.greenroom.backend.api.errors.ServiceUnavailableError;
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.events.EventParams;
+import dev.greenroom.events.EventsInput;
 import dev.greenroom.events.EventsService;
 import dev.greenroom.events.EventsServiceSubscribeOptions;
 import java.util.List;
@@ -34,12 +34,7 @@ public final class PluginEventsService implements EventsService {
 
   @Override
   public void publish(EventParams params) {
-    if (params == null) {
-      throw new InputError("Cannot publish an event of plugin '" + pluginId + "': the event (EventParams) is missing");
-    }
-    if (params.topic() == null || params.topic().isBlank()) {
-      throw new InputError("Cannot publish an event of plugin '" + pluginId + "': the topic is missing or blank");
-    }
+    EventsInput.checkPublish(pluginId, params);
     if (shuttingDown) {
       throw new ServiceUnavailableError("Service is shutting down");
     }
@@ -49,24 +44,7 @@ public final class PluginEventsService implements EventsService {
 
   @Override
   public void subscribe(EventsServiceSubscribeOptions options) {
-    String prefix = "Cannot subscribe in plugin '" + pluginId + "': ";
-    if (options == null) {
-      throw new InputError(prefix + "the subscribe options are missing");
-    }
-    if (options.id() == null || options.id().isBlank()) {
-      throw new InputError(prefix + "the subscriber id is missing or blank");
-    }
-    if (options.topics() == null || options.topics().isEmpty()) {
-      throw new InputError(prefix + "subscriber '" + options.id() + "' names no topics");
-    }
-    for (String topic : options.topics()) {
-      if (topic == null || topic.isBlank()) {
-        throw new InputError(prefix + "subscriber '" + options.id() + "' names a missing or blank topic");
-      }
-    }
-    if (options.onEvent() == null) {
-      throw new InputError(prefix + "subscriber '" + options.id() + "' has no onEvent handler");
-    }
+    EventsInput.checkSubscribe(pluginId, options);
     if (shuttingDown) {
       throw new ServiceUnavailableError("Service is shutting down");
     }
