@@ -22,7 +22,8 @@ public class CoreServiceUpdateIT extends HttpTestSupport {
 
   /**
    * While the database bundle is stopped, example's restart fails naming the missing service (its
-   * plugin and its tags module, which use it), and its slot starts refusing requests: one line each.
+   * plugin and its tags module, which use it), and its slot starts refusing requests: one line each;
+   * plugin events (the event bus) too.
    */
   @Override
   protected java.util.List<String> expectedLogLines() {
@@ -38,7 +39,12 @@ public class CoreServiceUpdateIT extends HttpTestSupport {
         logLine("ERROR", "backstage", "Module 'tags' for plugin 'example' failed to start: Error: Service or extension point "
             + "dependencies of module 'tags' for plugin 'example' " + missing),
         logLine("WARN", "httpRouter", "Plugin 'example' is failing requests with 503 \\(Service has not started up yet\\): "
-            + "it failed: Error: " + plugin));
+            + "it failed: Error: " + plugin),
+        // plugin events (greenroom-events: the event bus) uses core.database as well
+        logLine("ERROR", "backstage", "Plugin 'events' failed to start: Error: Service or extension point "
+            + "dependencies of plugin 'events' " + missing),
+        logLine("WARN", "httpRouter", "Plugin 'events' is failing requests with 503 \\(Service has not started up yet\\): "
+            + "it failed: Error: Service or extension point dependencies of plugin 'events' " + missing));
   }
 
   @Test

@@ -33,6 +33,8 @@ import dev.greenroom.backend.test.base.CapturingLogger;
 import dev.greenroom.backend.test.base.RecordingMetrics;
 import dev.greenroom.cache.internal.CacheServiceFactory;
 import dev.greenroom.database.DatabaseServiceFactories;
+import dev.greenroom.events.EventsService;
+import dev.greenroom.events.EventsServiceRefs;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -145,6 +147,11 @@ public final class MockServices {
   /** {@code core.permissions} answering {@code result} (ALLOW or DENY) to everything. */
   public static PermissionsService permissions(AuthorizeResult result) {
     return new MockPermissionsService(result);
+  }
+
+  /** {@code events.service}: a new {@link MockEvents} bus, seen from plugin {@code test}. */
+  public static MockEvents events() {
+    return MockEvents.create();
   }
 
   /** {@code core.auditor} keeping its events; see {@link MockAuditor}. */
@@ -456,6 +463,29 @@ public final class MockServices {
     /** A stub whose calls the test can inspect. */
     public static ServiceMock<MetricsService> mock() {
       return ServiceMock.of(MetricsRefs.METRICS);
+    }
+  }
+
+  /**
+   * {@code events.service}: one {@link MockEvents} bus per backend, a view of it per plugin (reach
+   * it with {@code (MockEvents) backend.service(EventsServiceRefs.EVENTS, id)}). For the real
+   * service (in-process, or the PostgreSQL bus with {@code .postgres()}) add {@code
+   * EventsServiceFactories.features()} instead.
+   */
+  public static final class Events {
+    private Events() {}
+
+    /** A {@link MockEvents} bus shared by the backend's plugins. */
+    public static ServiceFactory<EventsService> factory() {
+      return ServiceFactory.of(EventsServiceRefs.EVENTS)
+          .deps(CoreServices.PLUGIN_METADATA)
+          .createRootContext(root -> MockEvents.create())
+          .factoryWithContext((deps, bus) -> ((MockEvents) bus).forPlugin(deps.get(CoreServices.PLUGIN_METADATA).getId()));
+    }
+
+    /** A stub whose calls the test can inspect. */
+    public static ServiceMock<EventsService> mock() {
+      return ServiceMock.of(EventsServiceRefs.EVENTS);
     }
   }
 

@@ -45,7 +45,8 @@ import java.util.Map;
  *       each backend ({@link Builder#postgres()} for a real PostgreSQL).
  *   <li>cache: greenroom-cache in memory. scheduler: a {@link MockScheduler} per plugin.
  *   <li>permissions (allow), permissionsRegistry (recording), auditor ({@link MockAuditor}),
- *       urlReader ({@link MockUrlReader}, no files), metrics ({@code RecordingMetrics} per plugin), actionsRegistry ({@link MockActionsRegistry}).
+ *       urlReader ({@link MockUrlReader}, no files), metrics ({@code RecordingMetrics} per plugin), actionsRegistry ({@link MockActionsRegistry}),
+ *       events.service ({@link MockEvents}, one bus per backend).
  *   <li>rootConfig from {@link Builder#config}, rootLogger capturing every line ({@link #logs()}),
  *       logger, lifecycle, rootLifecycle: the runtime's.
  * </ul>
@@ -219,7 +220,8 @@ public final class TestBackend implements AutoCloseable {
           MockServices.Auditor.factory(),
           MockServices.UrlReader.factory(Map.of()),
           MockServices.Metrics.factory(),
-          MockServices.ActionsRegistry.factory());
+          MockServices.ActionsRegistry.factory(),
+          MockServices.Events.factory());
     }
 
     /** Discovery at the test server's real port, known once the root router has started it. */

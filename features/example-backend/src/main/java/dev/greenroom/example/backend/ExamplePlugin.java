@@ -11,6 +11,7 @@ import dev.greenroom.backend.api.services.HttpRouterService;
 import dev.greenroom.backend.api.services.HttpRouterServiceAuthPolicy;
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.database.migrations.Migrations;
+import dev.greenroom.events.EventsServiceRefs;
 import dev.greenroom.example.node.Example;
 import dev.greenroom.example.node.ExampleExtensionPoints;
 import dev.greenroom.example.node.ExamplesExtensionPoint;
@@ -35,7 +36,8 @@ import org.osgi.service.component.annotations.Component;
  * {@code GET /api/example/examples} (every stored example) and {@code POST /api/example/examples}
  * behind the default auth policy ({@link ExampleRoutes}). It shows each core service a Backstage
  * plugin reaches for: its permissions ({@link ExamplePermissions}), an audit event per write, a
- * scheduled task ({@link ExampleTasks}), an action ({@link ExampleActions}).
+ * scheduled task ({@link ExampleTasks}), an action ({@link ExampleActions}), an event on topic
+ * {@code example.created} per new example ({@code events.service}; module {@code tags} subscribes).
  */
 @GreenroomPlugin(id = "example")
 @Component(service = BackendFeature.class)
@@ -52,7 +54,7 @@ public class ExamplePlugin extends BackendPlugin {
         Deps.of(CoreServices.LOGGER, CoreServices.LIFECYCLE, CoreServices.ROOT_CONFIG, CoreServices.DATABASE,
             CoreServices.HTTP_ROUTER, CoreServices.HTTP_AUTH, CoreServices.PERMISSIONS,
             CoreServices.PERMISSIONS_REGISTRY, CoreServices.AUDITOR, CoreServices.SCHEDULER,
-            CoreServices.ACTIONS_REGISTRY),
+            CoreServices.ACTIONS_REGISTRY, EventsServiceRefs.EVENTS),
         deps -> {
           LoggerService logger = deps.get(CoreServices.LOGGER);
           // Safe to read here: every module of this plugin has finished before this init runs.
@@ -71,7 +73,7 @@ public class ExamplePlugin extends BackendPlugin {
           HttpRouterService router = deps.get(CoreServices.HTTP_ROUTER);
           router.addAuthPolicy(HttpRouterServiceAuthPolicy.unauthenticated("/health"));
           router.use(new ExampleRoutes(store, deps.get(CoreServices.HTTP_AUTH), deps.get(CoreServices.PERMISSIONS),
-              deps.get(CoreServices.AUDITOR)).build());
+              deps.get(CoreServices.AUDITOR), deps.get(EventsServiceRefs.EVENTS)).build());
           deps.get(CoreServices.LIFECYCLE).addShutdownHook(() -> logger.info("example plugin shutting down"));
         });
   }

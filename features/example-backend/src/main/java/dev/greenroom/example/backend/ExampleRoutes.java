@@ -10,6 +10,8 @@ import dev.greenroom.backend.api.services.AuthorizeResult;
 import dev.greenroom.backend.api.services.HttpAuthService;
 import dev.greenroom.backend.api.services.Permission;
 import dev.greenroom.backend.api.services.PermissionsService;
+import dev.greenroom.events.EventParams;
+import dev.greenroom.events.EventsService;
 import dev.greenroom.http.router.RouteRequest;
 import dev.greenroom.http.router.RouteResponse;
 import dev.greenroom.http.router.Router;
@@ -20,19 +22,26 @@ import java.util.Map;
 /**
  * The example's routes: {@code GET /health} (open), {@code GET /examples} and {@code POST
  * /examples} behind the default auth policy, each checked against its permission, the write
- * recorded as an audit event.
+ * recorded as an audit event. A new example is announced on topic {@value #CREATED_TOPIC}
+ * ({@code events.service}, docs/events.md) with payload {@code {"name": ..., "source": "api"}}.
  */
 final class ExampleRoutes {
   private final ExampleStore store;
   private final HttpAuthService httpAuth;
   private final PermissionsService permissions;
   private final AuditorService auditor;
+  private final EventsService events;
 
-  ExampleRoutes(ExampleStore store, HttpAuthService httpAuth, PermissionsService permissions, AuditorService auditor) {
+  /** The topic of a new example. */
+  static final String CREATED_TOPIC = "example.created";
+
+  ExampleRoutes(ExampleStore store, HttpAuthService httpAuth, PermissionsService permissions, AuditorService auditor,
+      EventsService events) {
     this.store = store;
     this.httpAuth = httpAuth;
     this.permissions = permissions;
     this.auditor = auditor;
+    this.events = events;
   }
 
   HttpServlet build() {
@@ -58,6 +67,9 @@ final class ExampleRoutes {
     try {
       boolean added = store.create(n);
       event.success(Map.of("name", n, "added", added));
+      if (added) {
+        events.publish(new EventParams(CREATED_TOPIC, Map.of("name", n, "source", "api")));
+      }
       return RouteResponse.created(Map.of("name", n, "source", "api", "added", added));
     } catch (Exception e) {
       event.fail(e);

@@ -8,10 +8,13 @@ import dev.greenroom.backend.api.services.AuthorizeResult;
 import dev.greenroom.backend.test.MockActionsRegistry;
 import dev.greenroom.backend.test.MockAuditor;
 import dev.greenroom.backend.test.MockCredentials;
+import dev.greenroom.backend.test.MockEvents;
 import dev.greenroom.backend.test.MockScheduler;
 import dev.greenroom.backend.test.MockServices;
 import dev.greenroom.backend.test.TestBackend;
 import dev.greenroom.backend.test.TestResponse;
+import dev.greenroom.events.EventsServiceRefs;
+import dev.greenroom.example.backend.module.tags.TagsModule;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,19 @@ class ExampleServicesTest {
       MockAuditor auditor = (MockAuditor) backend.service(CoreServices.AUDITOR, "example");
       assertEquals(List.of("initiated", "succeeded"),
           auditor.events().stream().filter(e -> e.eventId().equals("example-create")).map(MockAuditor.Event::status).toList());
+    }
+  }
+
+  @Test
+  void aNewExampleIsAnnouncedAndTheTagsModuleHearsIt() {
+    try (TestBackend backend = TestBackend.start(new ExamplePlugin(), new TagsModule())) {
+      backend.http().post("/api/example/examples").credentials(MockCredentials.user()).json(Map.of("name", "fresh")).send();
+      backend.http().post("/api/example/examples").credentials(MockCredentials.user()).json(Map.of("name", "fresh")).send();
+      MockEvents events = (MockEvents) backend.service(EventsServiceRefs.EVENTS, "example");
+      assertEquals(List.of(Map.of("name", "fresh", "source", "api")), events.payloads("example.created"),
+          "announced once: the second post added nothing");
+      assertEquals(List.of("example.tags"), events.subscriptions().stream().map(MockEvents.Subscription::id).toList());
+      assertTrue(backend.logs().messages().contains("tags module saw a new example: fresh"), backend.logs().messages().toString());
     }
   }
 

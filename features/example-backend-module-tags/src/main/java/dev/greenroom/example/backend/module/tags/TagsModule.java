@@ -6,6 +6,8 @@ import dev.greenroom.backend.api.CoreServices;
 import dev.greenroom.backend.api.RegistrationPoints;
 import dev.greenroom.backend.api.annotations.GreenroomModule;
 import dev.greenroom.database.migrations.Migrations;
+import dev.greenroom.events.EventsServiceRefs;
+import dev.greenroom.events.EventsServiceSubscribeOptions;
 import dev.greenroom.example.node.Example;
 import dev.greenroom.example.node.ExampleExtensionPoints;
 import dev.greenroom.example.node.ExampleTagsExtensionPoint;
@@ -26,10 +28,16 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>It keeps the tags it saw in its own table {@code example_tags__tags} of the plugin's database,
  * created by its own migration history ({@code example_tags__flyway_schema_history}).
+ *
+ * <p>It subscribes to the plugin's {@code example.created} events ({@code events.service}, subscriber
+ * id {@code tags}, so {@code example.tags} on the bus) and logs each new example's name.
  */
 @GreenroomModule(pluginId = "example", moduleId = "tags")
 @Component(service = BackendFeature.class)
 public class TagsModule extends BackendModule {
+  /** The example plugin's topic of a new example. */
+  static final String CREATED_TOPIC = "example.created";
+
   @Override
   protected void register(RegistrationPoints env) {
     // Created inside register: register may run several times, each run collects on its own.
@@ -40,13 +48,17 @@ public class TagsModule extends BackendModule {
         CoreServices.LOGGER,
         ExampleExtensionPoints.EXAMPLES,
         CoreServices.DATABASE,
-        (logger, examples, database) -> {
+        EventsServiceRefs.EVENTS,
+        (logger, examples, database, events) -> {
           // Every consumer of example.tags has finished by now (see the class comment).
           List<String> collected = tags.snapshot();
           Migrations.run(database, TagsModule.class.getClassLoader(), TagStore.MIGRATIONS, TagStore.PREFIX);
           new TagStore(database.getClient()).record(collected);
           examples.addExample(new Example("tagged: " + String.join(", ", collected), moduleId()));
           logger.info("tags module contributed 1 example from " + collected.size() + " tags");
+          events.subscribe(new EventsServiceSubscribeOptions("tags", List.of(CREATED_TOPIC),
+              event -> logger.info("tags module saw a new example: "
+                  + (event.eventPayload() instanceof java.util.Map<?, ?> m ? m.get("name") : event.eventPayload()))));
         });
   }
 
