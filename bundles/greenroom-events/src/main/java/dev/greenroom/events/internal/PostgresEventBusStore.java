@@ -44,6 +44,9 @@ public final class PostgresEventBusStore implements EventBusStore {
   private final Window window;
   private final Wakeups wakeups = new Wakeups();
   private final PgListener listener;
+  private final StoreGate gate = new StoreGate();
+  /** How long {@link #close()} waits for claims and publishes in flight (a batch's handlers included). */
+  static final long CLOSE_WAIT_MILLIS = 5_000;
 
   public PostgresEventBusStore(DataSource dataSource, LoggerService logger, Window window) {
     this.dataSource = dataSource;
@@ -68,6 +71,7 @@ public final class PostgresEventBusStore implements EventBusStore {
   @Override
   public OptionalLong publish(EventParams event, String createdBy, Collection<String> notifiedSubscribers) {
     String data = dataJson(event);
+    gate.enter(kind());
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -112,6 +116,8 @@ public final class PostgresEventBusStore implements EventBusStore {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Failed to publish event on topic '" + event.topic() + "': " + e.getMessage(), e);
+    } finally {
+      gate.exit();
     }
   }
 
@@ -131,6 +137,7 @@ public final class PostgresEventBusStore implements EventBusStore {
 
   @Override
   public void upsertSubscription(String id, List<String> topics, String createdBy) {
+    gate.enter(kind());
     try (Connection c = dataSource.getConnection();
         PreparedStatement st = c.prepareStatement(
             "INSERT INTO event_bus_subscriptions (id, created_by, updated_at, topics, read_until) "
@@ -142,11 +149,14 @@ public final class PostgresEventBusStore implements EventBusStore {
       st.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Failed to upsert subscription '" + id + "': " + e.getMessage(), e);
+    } finally {
+      gate.exit();
     }
   }
 
   @Override
   public List<String> topics(String id) {
+    gate.enter(kind());
     try (Connection c = dataSource.getConnection();
         PreparedStatement st = c.prepareStatement("SELECT topics FROM event_bus_subscriptions WHERE id = ?")) {
       st.setString(1, id);
@@ -159,12 +169,16 @@ public final class PostgresEventBusStore implements EventBusStore {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Failed to read subscription '" + id + "': " + e.getMessage(), e);
+    } finally {
+      gate.exit();
     }
   }
 
   @Override
   public Batch claim(String id, int limit) {
+    gate.enter(kind());
     Connection c = null;
+    boolean handedOut = false;
     try {
       c = dataSource.getConnection();
       c.setAutoCommit(false);
@@ -183,6 +197,7 @@ public final class PostgresEventBusStore implements EventBusStore {
             boolean exists = exists(c, id);
             c.rollback();
             c.close();
+            c = null;
             if (!exists) {
               throw new NotFoundError("Subscription with ID '" + id + "' not found");
             }
@@ -216,13 +231,19 @@ public final class PostgresEventBusStore implements EventBusStore {
           st.executeUpdate();
         }
       }
-      return new PgBatch(c, id, events);
+      PgBatch batch = new PgBatch(c, id, events);
+      handedOut = true; // the batch's close leaves the gate
+      return batch;
     } catch (SQLException e) {
       closeQuietly(c);
       throw new IllegalStateException("Failed to read subscription '" + id + "': " + e.getMessage(), e);
     } catch (RuntimeException e) {
       closeQuietly(c);
       throw e;
+    } finally {
+      if (!handedOut) {
+        gate.exit();
+      }
     }
   }
 
@@ -296,6 +317,8 @@ public final class PostgresEventBusStore implements EventBusStore {
       } catch (SQLException e) {
         closeQuietly(c);
         throw new IllegalStateException("Failed to commit the cursor of subscription '" + id + "': " + e.getMessage(), e);
+      } finally {
+        gate.exit();
       }
     }
   }
@@ -310,6 +333,11 @@ public final class PostgresEventBusStore implements EventBusStore {
     Instant now = Instant.now();
     int events = 0;
     int subscriptions = 0;
+    try {
+      gate.enter(kind());
+    } catch (StoreGate.StoreClosedException closing) {
+      return new int[] {0, 0};
+    }
     try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
       try (PreparedStatement old = c.prepareStatement("DELETE FROM event_bus_events WHERE created_at < ?")) {
         old.setTimestamp(1, Timestamp.from(now.minus(window.maxAge())));
@@ -342,6 +370,8 @@ public final class PostgresEventBusStore implements EventBusStore {
       }
     } catch (SQLException e) {
       logger.error("Event cleanup failed", e);
+    } finally {
+      gate.exit();
     }
     if (events > 0) {
       logger.info("Event cleanup resulted in " + events + " old events being deleted");
@@ -364,7 +394,10 @@ public final class PostgresEventBusStore implements EventBusStore {
 
   @Override
   public void close() {
-    listener.close();
     wakeups.wakeAll();
+    if (!gate.close(CLOSE_WAIT_MILLIS)) {
+      logger.warn("Closing the PostgreSQL event bus with reads or publishes still running after " + CLOSE_WAIT_MILLIS + " ms");
+    }
+    listener.close();
   }
 }

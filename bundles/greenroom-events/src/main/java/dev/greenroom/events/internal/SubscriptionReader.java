@@ -130,6 +130,13 @@ final class SubscriptionReader implements Runnable {
           subscribed = false;
         } catch (InterruptedException e) {
           return;
+        } catch (StoreGate.StoreClosedException closed) {
+          // plugin events stopped the store under us (it was detached first): the next turn moves
+          // to the hub's current store, where the cursor is this id's own
+          subscribed = false;
+          if (hub.isOpen(current)) { // closed without being detached: don't spin on it
+            pause(timing.idlePollMillis());
+          }
         } catch (RuntimeException e) {
           if (!running) {
             return;
