@@ -93,10 +93,19 @@ final class AppSession {
     return origin + request.getRequestURI() + (query == null ? "" : "?" + query);
   }
 
-  /** Whether a state-changing request comes from the app's own pages (Origin, when the browser sends one). */
+  /**
+   * Whether a state-changing request comes from the app's own pages: Fetch Metadata first ({@code
+   * Sec-Fetch-Site} must be {@code same-origin}, or {@code none} for a typed URL), else the {@code
+   * Origin} header (absent, or {@code null} under the backend's {@code Referrer-Policy: no-referrer},
+   * from older browsers; otherwise the app's own origin).
+   */
   boolean sameOrigin(HttpServletRequest request) {
+    String site = request.getHeader("Sec-Fetch-Site");
+    if (site != null) {
+      return site.equals("same-origin") || site.equals("none");
+    }
     String origin = request.getHeader("Origin");
-    if (origin == null) {
+    if (origin == null || origin.equals("null")) {
       return true;
     }
     URI external = URI.create(discovery.getExternalBaseUrl("app"));
