@@ -178,8 +178,24 @@ final class ChromiumSession implements AutoCloseable {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
       }
-      deleteTree(profile);
+      removeProfile();
     }
+  }
+
+  /**
+   * Chromium's helper processes may still write into the profile for a moment after the browser
+   * exits: retry, and leave a temp folder behind rather than fail a test over its cleanup.
+   */
+  private void removeProfile() throws InterruptedException {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      try {
+        deleteTree(profile);
+        return;
+      } catch (IOException stillWritten) {
+        Thread.sleep(100);
+      }
+    }
+    System.err.println("ChromiumSession: could not remove " + profile);
   }
 
   private static final class Listener implements WebSocket.Listener {
