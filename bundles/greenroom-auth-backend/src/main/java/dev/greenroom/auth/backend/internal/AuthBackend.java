@@ -3,6 +3,7 @@ package dev.greenroom.auth.backend.internal;
 import dev.greenroom.auth.node.AuthProviderFactory;
 import dev.greenroom.auth.node.AuthProviderFactoryContext;
 import dev.greenroom.auth.node.AuthResolverContext;
+import dev.greenroom.auth.node.RedirectUrls;
 import dev.greenroom.backend.api.services.AuthService;
 import dev.greenroom.backend.api.services.Config;
 import dev.greenroom.backend.api.services.DiscoveryService;
@@ -40,8 +41,8 @@ public final class AuthBackend {
       Clock clock) {
     String environment = config.getOptionalString("auth.environment").orElse(DEFAULT_ENVIRONMENT);
     String baseUrl = discovery.getExternalBaseUrl("auth");
-    String appUrl = config.getOptionalString("app.baseUrl").orElse(Origins.of(discovery.getExternalBaseUrl("app")));
-    String appOrigin = Origins.of(appUrl);
+    String appUrl = config.getOptionalString("app.baseUrl").orElse(RedirectUrls.origin(discovery.getExternalBaseUrl("app")));
+    String appOrigin = RedirectUrls.origin(appUrl);
     TokenFactory tokens = new TokenFactory(baseUrl, tokenDuration(config), logger, clock);
     AuthResolverContext resolverContext = (sub, ent) -> tokens.issueToken(sub, ent);
     AuthProviderFactoryContext.UserCookieIssuer userCookie =
@@ -94,7 +95,7 @@ public final class AuthBackend {
 
   private static String safeOrigin(String origin) {
     try {
-      return Origins.of(origin);
+      return RedirectUrls.origin(origin);
     } catch (RuntimeException e) {
       return null;
     }

@@ -4,12 +4,11 @@ import dev.greenroom.auth.node.AuthProviderFactoryContext;
 import dev.greenroom.auth.node.AuthProviderRouteHandlers;
 import dev.greenroom.auth.node.AuthResponses;
 import dev.greenroom.auth.node.BackstageIdentityResponse;
-import dev.greenroom.backend.api.errors.NotAllowedError;
+import dev.greenroom.auth.node.RedirectUrls;
 import dev.greenroom.backend.api.errors.NotImplementedError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -107,20 +106,7 @@ final class GuestProvider implements AuthProviderRouteHandlers {
 
   /** The redirect flow's target: an http(s) URL of an allowed origin (upstream's parseRedirectUrl). */
   String redirectUrl(String value) {
-    if (value == null || value.isEmpty()) {
-      throw new dev.greenroom.backend.api.errors.InputError("No redirectUrl provided in request query parameters");
-    }
-    URI url;
-    try {
-      url = URI.create(value);
-    } catch (IllegalArgumentException e) {
-      throw new dev.greenroom.backend.api.errors.InputError("Redirect URL is invalid, failed to parse");
-    }
-    String scheme = url.getScheme();
-    if (!("http".equals(scheme) || "https".equals(scheme)) || !ctx.isOriginAllowed().test(value)) {
-      throw new NotAllowedError("Redirect URL is not an allowed origin");
-    }
-    return value;
+    return RedirectUrls.parse(value, ctx.isOriginAllowed());
   }
 
   private static void redirect(HttpServletResponse response, String location) {

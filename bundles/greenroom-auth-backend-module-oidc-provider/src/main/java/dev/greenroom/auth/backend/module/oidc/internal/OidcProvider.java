@@ -6,6 +6,7 @@ import dev.greenroom.auth.node.AuthProviderFactoryContext;
 import dev.greenroom.auth.node.AuthProviderRouteHandlers;
 import dev.greenroom.auth.node.AuthResponses;
 import dev.greenroom.auth.node.BackstageIdentityResponse;
+import dev.greenroom.auth.node.RedirectUrls;
 import dev.greenroom.backend.api.errors.AuthenticationError;
 import dev.greenroom.backend.api.errors.InputError;
 import dev.greenroom.backend.api.errors.NotAllowedError;
@@ -13,7 +14,6 @@ import dev.greenroom.backend.api.errors.NotFoundError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -294,34 +294,11 @@ final class OidcProvider implements AuthProviderRouteHandlers {
   }
 
   private String parseRedirectUrl(String value) {
-    if (value == null || value.isEmpty()) {
-      throw new InputError("No redirectUrl provided in request query parameters");
-    }
-    String origin;
-    try {
-      URI url = URI.create(value);
-      if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-        throw new NotAllowedError("Redirect URL is not an allowed origin");
-      }
-      origin = origin(value);
-    } catch (IllegalArgumentException e) {
-      throw new InputError("Redirect URL is invalid, failed to parse");
-    }
-    if (!ctx.isOriginAllowed().test(origin)) {
-      throw new NotAllowedError("Redirect URL is not an allowed origin");
-    }
-    return value;
+    return RedirectUrls.parse(value, ctx.isOriginAllowed());
   }
 
   static String origin(String url) {
-    URI u = URI.create(url);
-    if (u.getScheme() == null || u.getHost() == null) {
-      throw new IllegalArgumentException("Not an absolute URL: " + url);
-    }
-    int port = u.getPort();
-    boolean defaultPort = port == -1 || ("http".equals(u.getScheme()) && port == 80) || ("https".equals(u.getScheme()) && port == 443);
-    return u.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + u.getHost().toLowerCase(java.util.Locale.ROOT)
-        + (defaultPort ? "" : ":" + port);
+    return RedirectUrls.origin(url);
   }
 
   private static String random(int bytes) {
