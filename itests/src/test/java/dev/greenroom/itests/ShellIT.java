@@ -101,7 +101,7 @@ public class ShellIT extends RuntimeStateSupport {
       session.execute("greenroom:plugin nosuch");
       throw new AssertionError("expected an error");
     } catch (Exception e) {
-      assertEquals("No plugin with id 'nosuch'. Known plugins: app, events, example, greenroom, mcp-actions, metrics, permission", e.getMessage());
+      assertEquals("No plugin with id 'nosuch'. Known plugins: app, auth, events, example, greenroom, mcp-actions, metrics, permission", e.getMessage());
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.greenroom.itests.frontend;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
@@ -31,8 +30,14 @@ import org.ops4j.pax.exam.Option;
 
 /**
  * The frontend as a person meets it: the run set serves the app (backend plugin {@code app}) and a
- * real headless Chromium loads {@code /}, follows the nav item to the example page, sees the
- * examples and loads the visualizer. Screenshots go to {@code itests/<target>/screenshots/}.
+ * real headless Chromium loads {@code /}, follows the nav item to the example page, meets the
+ * sign-in page there, signs in (as a guest; through OpenID Connect against {@link
+ * LoopbackOidcIssuer}, a tiny issuer the test runs on loopback), sees the examples, signs out, and
+ * loads the visualizer. Screenshots go to {@code itests/<target>/screenshots/}.
+ *
+ * <p>Sign-in runs in one Chromium kept open over the DevTools protocol ({@link ChromiumSession}):
+ * its cookies live from page to page, it follows the real redirects (app, plugin {@code auth}, the
+ * issuer) and submits the real sign-out form.
  *
  * <p>"Following" the nav item: Chromium renders {@code /}, the test reads the nav link's {@code
  * href} from the DOM Chromium dumped, resolves it against the page URL as a click would, and has
@@ -43,6 +48,8 @@ import org.ops4j.pax.exam.Option;
  */
 public class FrontendBrowserIT extends GreenroomTestSupport {
   private static final int PORT = freePort();
+  private static final int ISSUER_PORT = freePort();
+  private static final String[] EXAMPLE_ROWS = {"hello (greetings)", "hola (greetings)", "tagged: greeting, demo (tags)"};
   private static final Pattern NAV_LINK =
       Pattern.compile("<nav class=\"gr-nav\">.*?<a href=\"([^\"]+)\"[^>]*>Examples</a>", Pattern.DOTALL);
 
@@ -50,7 +57,12 @@ public class FrontendBrowserIT extends GreenroomTestSupport {
   protected Option[] extraOptions() {
     Path config = workDir().resolve("frontend-app-config.yaml");
     try {
-      Files.writeString(config, "backend:\n  baseUrl: http://127.0.0.1:" + PORT + "\n  listen:\n    port: " + PORT + "\n");
+      Files.writeString(config, "backend:\n  baseUrl: http://127.0.0.1:" + PORT + "\n  listen:\n    port: " + PORT + "\n"
+          + "auth:\n  environment: development\n  providers:\n    guest: {}\n    oidc:\n      development:\n"
+          + "        metadataUrl: http://127.0.0.1:" + ISSUER_PORT + "/.well-known/openid-configuration\n"
+          + "        clientId: " + LoopbackOidcIssuer.CLIENT_ID + "\n        clientSecret: " + LoopbackOidcIssuer.CLIENT_SECRET + "\n"
+          + "        signIn:\n          resolvers:\n            - resolver: emailLocalPartMatchingUserEntityName\n"
+          + "              dangerouslyAllowSignInWithoutUserInCatalog: true\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -59,6 +71,7 @@ public class FrontendBrowserIT extends GreenroomTestSupport {
       frameworkProperty("org.ops4j.pax.web.listening.addresses").value("127.0.0.1"),
       frameworkProperty("greenroom.config").value(config.toString()),
       frameworkProperty("greenroom.itest.frontend.port").value(String.valueOf(PORT)),
+      frameworkProperty("greenroom.itest.oidc.port").value(String.valueOf(ISSUER_PORT)),
     };
   }
 
@@ -77,7 +90,7 @@ public class FrontendBrowserIT extends GreenroomTestSupport {
   }
 
   @Test
-  public void loadsTheHomeFollowsTheNavItemAndSeesTheExamplePage() throws Exception {
+  public void loadsTheHomeFollowsTheNavItemAndMeetsTheSignInPage() throws Exception {
     String home = appUrl("/");
     String homeDom = HeadlessChromium.dumpDom(home);
     assertTrue(homeDom, homeDom.contains("Welcome to Greenroom"));
@@ -87,16 +100,90 @@ public class FrontendBrowserIT extends GreenroomTestSupport {
     assertTrue("no nav item 'Examples' (title from the module) in " + homeDom, link.find());
     String examples = followHref(home, link.group(1));
     String examplesDom = HeadlessChromium.dumpDom(examples);
-    HeadlessChromium.screenshot(examples, screenshots().resolve("02-examples.png"));
-    assertTrue(examplesDom, examplesDom.contains("<title>Examples | Greenroom</title>"));
-    assertTrue(examplesDom, examplesDom.contains("<section class=\"gr-examples\""));
-    // The page reached the example backend with the app's service token: never a 401/403 answer.
-    String status = backendStatus(examplesDom);
-    assertNotEquals(examplesDom, "401", status);
-    assertNotEquals(examplesDom, "403", status);
-    assertEquals("GET /api/example/examples as the app plugin: " + examplesDom, "200", status);
-    for (String example : new String[] {"hello (greetings)", "hola (greetings)", "tagged: greeting, demo (tags)"}) {
-      assertTrue(example + " missing in " + examplesDom, examplesDom.contains(example));
+    HeadlessChromium.screenshot(examples, screenshots().resolve("02-examples-anonymous.png"));
+    // An anonymous visitor gets the sign-in page, listing the configured providers, and no data.
+    assertTrue(examplesDom, examplesDom.contains("<title>Sign in | Greenroom</title>"));
+    assertTrue(examplesDom, examplesDom.contains("data-provider=\"guest\""));
+    assertTrue(examplesDom, examplesDom.contains("data-provider=\"oidc\""));
+    assertNoRows(examplesDom);
+    assertEquals(401, get(examples).statusCode());
+  }
+
+  @Test
+  public void aGuestSignsInSeesTheExamplesAndSignsOut() throws Exception {
+    try (ChromiumSession browser = ChromiumSession.start()) {
+      browser.navigate(appUrl("/examples"));
+      String signIn = browser.dom();
+      assertTrue(signIn, signIn.contains("<title>Sign in | Greenroom</title>"));
+      assertNoRows(signIn);
+
+      browser.clickAndWait("li[data-provider=guest] a.gr-signin-button");
+      String examples = browser.dom();
+      browser.screenshot(screenshots().resolve("04-examples-guest.png"));
+      assertTrue(browser.url() + "\n" + examples, examples.contains("<title>Examples | Greenroom</title>"));
+      // Read on behalf of the guest: the example backend answered 200 to a user, not to the app.
+      assertEquals(examples, "200", backendStatus(examples));
+      for (String row : EXAMPLE_ROWS) {
+        assertTrue(row + " missing in " + examples, examples.contains(row));
+      }
+      assertTrue(examples, examples.contains("<span class=\"gr-user-ref\">user:development/guest</span>"));
+
+      browser.clickAndWait("button.gr-signout");
+      browser.navigate(appUrl("/examples"));
+      String after = browser.dom();
+      browser.screenshot(screenshots().resolve("05-examples-signed-out.png"));
+      assertTrue(after, after.contains("<title>Sign in | Greenroom</title>"));
+      assertNoRows(after);
+    }
+  }
+
+  @Test
+  public void signsInThroughTheLoopbackOidcIssuer() throws Exception {
+    int issuerPort = Integer.parseInt(context.getProperty("greenroom.itest.oidc.port"));
+    try (LoopbackOidcIssuer issuer = new LoopbackOidcIssuer(issuerPort);
+        ChromiumSession browser = ChromiumSession.start()) {
+      browser.navigate(appUrl("/examples"));
+      assertNoRows(browser.dom());
+
+      // app -> /api/auth/oidc/start -> issuer /authorize -> /api/auth/oidc/handler/frame -> /examples
+      browser.clickAndWait("li[data-provider=oidc] a.gr-signin-button");
+      String examples = browser.dom();
+      browser.screenshot(screenshots().resolve("06-examples-oidc.png"));
+      assertEquals(1, issuer.authorizations.get());
+      assertEquals("the token request carried the PKCE verifier of the challenge", 1, issuer.pkceVerified.get());
+      assertTrue(browser.url() + "\n" + examples, examples.contains("<title>Examples | Greenroom</title>"));
+      for (String row : EXAMPLE_ROWS) {
+        assertTrue(row + " missing in " + examples, examples.contains(row));
+      }
+      // signIn.resolvers: emailLocalPartMatchingUserEntityName without a catalog
+      assertTrue(examples, examples.contains("<span class=\"gr-user-ref\">user:default/ada.lovelace</span>"));
+    }
+  }
+
+  @Test
+  public void aForgedCallbackSignsNobodyIn() throws Exception {
+    int issuerPort = Integer.parseInt(context.getProperty("greenroom.itest.oidc.port"));
+    try (LoopbackOidcIssuer issuer = new LoopbackOidcIssuer(issuerPort);
+        ChromiumSession browser = ChromiumSession.start()) {
+      // No start, so no nonce cookie: the callback is refused, nothing is signed in.
+      String state = java.util.HexFormat.of().formatHex(
+          ("nonce=forged&env=development&flow=redirect&redirectUrl=" + java.net.URLEncoder.encode(appUrl("/examples"),
+              StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+      browser.navigate("http://127.0.0.1:" + port() + "/api/auth/oidc/handler/frame?code=x&state=" + state);
+      assertTrue(browser.url(), browser.url().contains("error=Auth%20response%20is%20missing%20cookie%20nonce")
+          || browser.url().contains("error=Auth+response+is+missing+cookie+nonce"));
+      browser.navigate(appUrl("/examples"));
+      String dom = browser.dom();
+      assertTrue(dom, dom.contains("<title>Sign in | Greenroom</title>"));
+      assertNoRows(dom);
+      assertEquals(0, issuer.pkceVerified.get());
+    }
+  }
+
+  private static void assertNoRows(String dom) {
+    assertTrue(dom, !dom.contains("gr-example\""));
+    for (String row : EXAMPLE_ROWS) {
+      assertTrue(row + " shown to a visitor who is not signed in: " + dom, !dom.contains(row));
     }
   }
 

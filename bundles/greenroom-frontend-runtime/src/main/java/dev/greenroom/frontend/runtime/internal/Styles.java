@@ -28,5 +28,7 @@ final class Styles {
           .badge{font-size:.75rem;border-radius:3px;padding:0 .3rem;margin-left:.3rem;background:#e4e7eb}\
           .badge.off{background:#fde2c4}.badge.err{background:#f8c4c4}.badge.ok{background:#c6f0d6}\
           .gr-tree .meta{font-size:.8rem;color:#52606d}.gr-tree .input{font-style:italic;color:#52606d}\
+          .gr-header{display:flex;justify-content:space-between;align-items:center}.gr-user{color:#cbd2d9;margin:0}\
+          .gr-user button{margin-left:.5rem}\
           """);
 }

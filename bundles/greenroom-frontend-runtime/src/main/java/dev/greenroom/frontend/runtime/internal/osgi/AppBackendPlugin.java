@@ -34,6 +34,7 @@ public class AppBackendPlugin extends BackendPlugin {
             CoreServices.HTTP_ROUTER,
             CoreServices.ROOT_CONFIG,
             CoreServices.AUTH,
+            CoreServices.HTTP_AUTH,
             CoreServices.DISCOVERY,
             CoreServices.LIFECYCLE),
         deps -> {
@@ -47,11 +48,12 @@ public class AppBackendPlugin extends BackendPlugin {
 
           HttpRouterService router = deps.get(CoreServices.HTTP_ROUTER);
           // The app is the public face of the backend: no credentials needed to load a page. Views
-          // read from other plugins with this plugin's service token (ServiceTokenFetch).
+          // read from other plugins on behalf of the signed-in visitor (UserFetch, the user cookie);
+          // a page that needs data shows an anonymous visitor the sign-in page instead.
           router.addAuthPolicy(HttpRouterServiceAuthPolicy.unauthenticated("/"));
-          router.use(
-              new AppServlet(
-                  live::current, new ServiceTokenFetch(deps.get(CoreServices.AUTH), deps.get(CoreServices.DISCOVERY))));
+          AppSession session = new AppSession(
+              deps.get(CoreServices.AUTH), deps.get(CoreServices.HTTP_AUTH), deps.get(CoreServices.DISCOVERY), () -> config);
+          router.use(new AppServlet(live::current, session));
         });
   }
 }
