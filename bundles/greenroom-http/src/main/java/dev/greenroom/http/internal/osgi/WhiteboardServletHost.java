@@ -16,6 +16,7 @@ final class WhiteboardServletHost implements ServletHost {
   static final String PATTERN = "osgi.http.whiteboard.servlet.pattern";
   static final String NAME = "osgi.http.whiteboard.servlet.name";
   static final String ASYNC = "osgi.http.whiteboard.servlet.asyncSupported";
+  static final String ERROR_PAGE = "osgi.http.whiteboard.servlet.errorPage";
 
   private final BundleContext context;
   private final PaxWebListen listen;
@@ -42,6 +43,9 @@ final class WhiteboardServletHost implements ServletHost {
     props.put(PATTERN, "/*");
     props.put(NAME, "greenroom-dispatcher");
     props.put(ASYNC, Boolean.TRUE);
+    // Jetty's own error pages (an ambiguous path refused before the servlet runs, a handler's
+    // sendError) are answered by the dispatcher: Backstage's JSON body with the security headers
+    props.put(ERROR_PAGE, new String[] {"4xx", "5xx"});
     registration = context.registerService(Servlet.class, dispatcher, props);
   }
 
