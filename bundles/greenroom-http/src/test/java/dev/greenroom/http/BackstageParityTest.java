@@ -172,6 +172,31 @@ class BackstageParityTest {
     }
   }
 
+  @Test
+  void aHandlersSendErrorIsBackstageJsonNotJettysPage() throws Exception {
+    HttpBackend http = new HttpBackend();
+    http.builder.add(BackendPlugin.create("raw", env -> env.registerInit(Deps.of(CoreServices.HTTP_ROUTER), deps -> {
+      HttpRouterService router = deps.get(CoreServices.HTTP_ROUTER);
+      router.addAuthPolicy(HttpRouterServiceAuthPolicy.unauthenticated("/"));
+      router.use(new jakarta.servlet.http.HttpServlet() {
+        @Override
+        protected void service(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp)
+            throws java.io.IOException {
+          resp.sendError(403, "not for you");
+        }
+      });
+    })));
+    try (TestBackend backend = http.builder.start()) {
+      HttpResponse<String> r = http.get("/api/raw/x?token=s3cret");
+      assertEquals(403, r.statusCode());
+      assertEquals("SAMEORIGIN", r.headers().firstValue("X-Frame-Options").orElse(""));
+      assertEquals(Map.of(
+          "error", Map.of("name", "NotAllowedError", "message", "not for you"),
+          "request", Map.of("method", "GET", "url", "/api/raw/x?token=***"),
+          "response", Map.of("statusCode", 403)), JSON.readValue(r.body(), Map.class));
+    }
+  }
+
   private static String awaitLine(TestBackend backend, String part) throws InterruptedException {
     for (int i = 0; i < 500; i++) {
       for (String m : backend.logs().messages()) {

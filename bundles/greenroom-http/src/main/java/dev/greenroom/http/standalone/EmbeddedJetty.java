@@ -1,5 +1,6 @@
 package dev.greenroom.http.standalone;
 
+import dev.greenroom.http.internal.ContainerErrorHandler;
 import dev.greenroom.http.internal.RootDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import java.net.InetSocketAddress;

@@ -21,6 +21,7 @@ final class WhiteboardServletHost implements ServletHost {
   private final BundleContext context;
   private final PaxWebListen listen;
   private ServiceRegistration<Servlet> registration;
+  private ServiceRegistration<?> ambiguousPaths;
 
   WhiteboardServletHost(BundleContext context, PaxWebListen listen) {
     this.context = context;
@@ -47,6 +48,11 @@ final class WhiteboardServletHost implements ServletHost {
     // sendError) are answered by the dispatcher: Backstage's JSON body with the security headers
     props.put(ERROR_PAGE, new String[] {"4xx", "5xx"});
     registration = context.registerService(Servlet.class, dispatcher, props);
+    try {
+      ambiguousPaths = AmbiguousPathHandler.register(context, dispatcher);
+    } catch (LinkageError noJetty) {
+      // another whiteboard implementation: its own answer for ambiguous paths stays
+    }
   }
 
   /** Waits (bounded) until {@code host:port} accepts connections: Pax Web's new connector is up. */
@@ -72,6 +78,14 @@ final class WhiteboardServletHost implements ServletHost {
 
   @Override
   public synchronized void stop() {
+    if (ambiguousPaths != null) {
+      try {
+        ambiguousPaths.unregister();
+      } catch (IllegalStateException alreadyGone) {
+        // withdrawn with the bundle
+      }
+      ambiguousPaths = null;
+    }
     if (registration != null) {
       try {
         registration.unregister();

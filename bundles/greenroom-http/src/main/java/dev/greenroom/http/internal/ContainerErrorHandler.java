@@ -1,7 +1,5 @@
-package dev.greenroom.http.standalone;
+package dev.greenroom.http.internal;
 
-import dev.greenroom.http.internal.ContainerErrors;
-import dev.greenroom.http.internal.RootDispatcher;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
@@ -11,14 +9,15 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The embedded Jetty's server-level error handler: a request Jetty refuses before any context (an
- * unparsable URI, a bad header) gets Backstage's JSON error body with the security headers instead
- * of Jetty's HTML page ({@link ContainerErrors}).
+ * The Jetty server's error handler (the embedded Jetty's, and Pax Web's once {@code
+ * osgi.AmbiguousPathHandler} installed it): a request Jetty refuses before any context (an
+ * ambiguous or unparsable URI, a bad header) gets Backstage's JSON error body with the security
+ * headers instead of Jetty's HTML page ({@link ContainerErrors}).
  */
-final class ContainerErrorHandler extends ErrorHandler {
+public final class ContainerErrorHandler extends ErrorHandler {
   private final RootDispatcher dispatcher;
 
-  ContainerErrorHandler(RootDispatcher dispatcher) {
+  public ContainerErrorHandler(RootDispatcher dispatcher) {
     this.dispatcher = dispatcher;
   }
 
