@@ -38,7 +38,7 @@ public final class HttpServicesComponent {
 
   private final List<ServiceRegistration<BackendFeature>> registrations = new ArrayList<>();
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.greenroom.http");
-  private final ReadinessDetailLog detailLog = new ReadinessDetailLog(LOG::warn, LOG::info);
+  private final ReadinessDetailLog detailLog = new ReadinessDetailLog(LOG::info, LOG::info);
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   private volatile List<ReadinessDetails> details = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -31,7 +31,7 @@ class ReadinessDetailsTest {
       return statuses.stream().filter(s -> s.pluginId().equals(pluginId)).findFirst();
     }
   };
-  private final List<String> warnings = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>(); // "changed" lines
   private final List<String> infos = new ArrayList<>();
   private final ReadinessDetailLog log = new ReadinessDetailLog(warnings::add, infos::add);
 
