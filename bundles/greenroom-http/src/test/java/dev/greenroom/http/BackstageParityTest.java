@@ -14,6 +14,10 @@ import dev.greenroom.backend.api.services.HttpRouterService;
 import dev.greenroom.backend.api.services.HttpRouterServiceAuthPolicy;
 import dev.greenroom.backend.test.base.TestBackend;
 import dev.greenroom.http.router.Router;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -29,24 +33,29 @@ import org.junit.jupiter.api.Timeout;
 class BackstageParityTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Plugin {@code id} serving {@code handler}, with {@code openPath} unauthenticated. */
+  static BackendPlugin plugin(String id, String openPath, HttpServlet handler) {
+    return BackendPlugin.create(id, env -> env.registerInit(Deps.of(CoreServices.HTTP_ROUTER), deps -> {
+      HttpRouterService router = deps.get(CoreServices.HTTP_ROUTER);
+      router.addAuthPolicy(HttpRouterServiceAuthPolicy.unauthenticated(openPath));
+      router.use(handler);
+    }));
+  }
+
   /** Backstage's probe plugin: express routes /hello, /items/:id, /input, /boom, all unauthenticated. */
   static BackendPlugin p0() {
-    return BackendPlugin.create("p0", env -> env.registerInit(Deps.of(CoreServices.HTTP_ROUTER), deps -> {
-      HttpRouterService router = deps.get(CoreServices.HTTP_ROUTER);
-      router.addAuthPolicy(HttpRouterServiceAuthPolicy.unauthenticated("/"));
-      router.use(Router.create()
-          .get("/hello", req -> Map.of("plugin", "p0"))
-          .get("/items/{id}", req -> {
-            throw new NotFoundError("No item " + req.param("id"));
-          })
-          .get("/input", req -> {
-            throw new InputError("bad input");
-          })
-          .get("/boom", req -> {
-            throw new IllegalStateException("boom");
-          })
-          .build());
-    }));
+    return plugin("p0", "/", Router.create()
+        .get("/hello", req -> Map.of("plugin", "p0"))
+        .get("/items/{id}", req -> {
+          throw new NotFoundError("No item " + req.param("id"));
+        })
+        .get("/input", req -> {
+          throw new InputError("bad input");
+        })
+        .get("/boom", req -> {
+          throw new IllegalStateException("boom");
+        })
+        .build());
   }
 
   private static HttpBackend backend() {
@@ -71,11 +80,7 @@ class BackstageParityTest {
   @Test
   void authPoliciesMatchInAnyCase() throws Exception {
     HttpBackend http = new HttpBackend();
-    http.builder.add(BackendPlugin.create("h", env -> env.registerInit(Deps.of(CoreServices.HTTP_ROUTER), deps -> {
-      HttpRouterService router = deps.get(CoreServices.HTTP_ROUTER);
-      router.addAuthPolicy(HttpRouterServiceAuthPolicy.unauthenticated("/health"));
-      router.use(Router.create().get("/health", req -> "ok").get("/other", req -> "other").build());
-    })));
+    http.builder.add(plugin("h", "/health", Router.create().get("/health", req -> "ok").get("/other", req -> "other").build()));
     try (TestBackend backend = http.builder.start()) {
       assertEquals(200, http.get("/api/h/HEALTH").statusCode());
       assertEquals(401, http.get("/api/h/other").statusCode());
@@ -175,17 +180,12 @@ class BackstageParityTest {
   @Test
   void aHandlersSendErrorIsBackstageJsonNotJettysPage() throws Exception {
     HttpBackend http = new HttpBackend();
-    http.builder.add(BackendPlugin.create("raw", env -> env.registerInit(Deps.of(CoreServices.HTTP_ROUTER), deps -> {
-      HttpRouterService router = deps.get(CoreServices.HTTP_ROUTER);
-      router.addAuthPolicy(HttpRouterServiceAuthPolicy.unauthenticated("/"));
-      router.use(new jakarta.servlet.http.HttpServlet() {
-        @Override
-        protected void service(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp)
-            throws java.io.IOException {
-          resp.sendError(403, "not for you");
-        }
-      });
-    })));
+    http.builder.add(plugin("raw", "/", new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.sendError(403, "not for you");
+      }
+    }));
     try (TestBackend backend = http.builder.start()) {
       HttpResponse<String> r = http.get("/api/raw/x?token=s3cret");
       assertEquals(403, r.statusCode());

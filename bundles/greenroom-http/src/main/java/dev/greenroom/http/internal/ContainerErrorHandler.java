@@ -9,10 +9,10 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The Jetty server's error handler (the embedded Jetty's, and Pax Web's once {@code
- * osgi.AmbiguousPathHandler} installed it): a request Jetty refuses before any context (an
- * ambiguous or unparsable URI, a bad header) gets Backstage's JSON error body with the security
- * headers instead of Jetty's HTML page ({@link ContainerErrors}).
+ * A Jetty server's error handler (the embedded Jetty's; for Pax Web's server it would have to be
+ * set in its server configuration): a request Jetty refuses before any context (an ambiguous or
+ * unparsable URI, a bad header) gets Backstage's JSON error body with the security headers instead
+ * of Jetty's HTML page ({@link ContainerErrors}).
  */
 public final class ContainerErrorHandler extends ErrorHandler {
   private final RootDispatcher dispatcher;

@@ -14,9 +14,9 @@ import java.util.Map;
  * before any servlet runs — and for a handler's {@code sendError}: Backstage's error body ({@code
  * {error: {name, message}, request: {method, url}, response: {statusCode}}}, the name from the
  * status as Backstage's errors carry it) with the security headers, or for 404 the empty answer of
- * Backstage's not-found handler. The container reaches them through an error page that dispatches
- * to the root dispatcher (Pax Web's whiteboard {@code osgi.http.whiteboard.servlet.errorPage}, the
- * embedded Jetty's error page and server error handler).
+ * Backstage's not-found handler. The embedded Jetty reaches them through its context's error page,
+ * which dispatches to the root dispatcher, and its server error handler ({@link
+ * ContainerErrorHandler}); Pax Web's server does not yet (docs/http.md, "Container errors").
  */
 public final class ContainerErrors {
   /** An answer: status, headers (security headers and content type) and body (empty for 404). */

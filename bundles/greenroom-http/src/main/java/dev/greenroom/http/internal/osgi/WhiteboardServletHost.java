@@ -16,12 +16,10 @@ final class WhiteboardServletHost implements ServletHost {
   static final String PATTERN = "osgi.http.whiteboard.servlet.pattern";
   static final String NAME = "osgi.http.whiteboard.servlet.name";
   static final String ASYNC = "osgi.http.whiteboard.servlet.asyncSupported";
-  static final String ERROR_PAGE = "osgi.http.whiteboard.servlet.errorPage";
 
   private final BundleContext context;
   private final PaxWebListen listen;
   private ServiceRegistration<Servlet> registration;
-  private ServiceRegistration<?> ambiguousPaths;
 
   WhiteboardServletHost(BundleContext context, PaxWebListen listen) {
     this.context = context;
@@ -44,15 +42,7 @@ final class WhiteboardServletHost implements ServletHost {
     props.put(PATTERN, "/*");
     props.put(NAME, "greenroom-dispatcher");
     props.put(ASYNC, Boolean.TRUE);
-    // Jetty's own error pages (an ambiguous path refused before the servlet runs, a handler's
-    // sendError) are answered by the dispatcher: Backstage's JSON body with the security headers
-    props.put(ERROR_PAGE, new String[] {"4xx", "5xx"});
     registration = context.registerService(Servlet.class, dispatcher, props);
-    try {
-      ambiguousPaths = AmbiguousPathHandler.register(context, dispatcher);
-    } catch (LinkageError noJetty) {
-      // another whiteboard implementation: its own answer for ambiguous paths stays
-    }
   }
 
   /** Waits (bounded) until {@code host:port} accepts connections: Pax Web's new connector is up. */
@@ -78,14 +68,6 @@ final class WhiteboardServletHost implements ServletHost {
 
   @Override
   public synchronized void stop() {
-    if (ambiguousPaths != null) {
-      try {
-        ambiguousPaths.unregister();
-      } catch (IllegalStateException alreadyGone) {
-        // withdrawn with the bundle
-      }
-      ambiguousPaths = null;
-    }
     if (registration != null) {
       try {
         registration.unregister();
