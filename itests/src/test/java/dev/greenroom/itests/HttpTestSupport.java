@@ -119,6 +119,12 @@ public abstract class HttpTestSupport extends GreenroomTestSupport {
 
   /** Sends {@code rawPath} byte for byte (no client-side normalisation); returns the status line. */
   protected String rawGet(String rawPath) throws IOException {
+    String response = rawResponse(rawPath);
+    return response.substring(0, response.indexOf("\r\n"));
+  }
+
+  /** Sends {@code rawPath} byte for byte; returns the whole response (status line, headers, body). */
+  protected String rawResponse(String rawPath) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", httpPort())) {
       OutputStream out = socket.getOutputStream();
       out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
@@ -126,8 +132,7 @@ public abstract class HttpTestSupport extends GreenroomTestSupport {
       out.flush();
       ByteArrayOutputStream all = new ByteArrayOutputStream();
       socket.getInputStream().transferTo(all);
-      String response = all.toString(StandardCharsets.ISO_8859_1);
-      return response.substring(0, response.indexOf("\r\n"));
+      return all.toString(StandardCharsets.UTF_8);
     }
   }
 

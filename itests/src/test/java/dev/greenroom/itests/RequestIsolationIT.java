@@ -58,7 +58,7 @@ public class RequestIsolationIT extends LiveSupport {
 
     assertEquals(
         new Answer(503, "{\"error\":{\"name\":\"ServiceUnavailableError\",\"message\":\"Service has not started up yet\"},"
-            + "\"request\":{\"method\":\"GET\",\"url\":\"/api/live/hello\"},\"response\":{\"statusCode\":503}}"),
+            + "\"request\":{\"method\":\"GET\",\"url\":\"/hello\"},\"response\":{\"statusCode\":503}}"),
         quickGet("/api/live/hello"));
 
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);

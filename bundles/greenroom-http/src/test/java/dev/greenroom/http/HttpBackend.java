@@ -66,6 +66,12 @@ final class HttpBackend {
 
   /** Sends {@code rawPath} byte for byte (no client-side normalisation); returns the status line. */
   String rawGet(String rawPath) throws IOException {
+    String response = rawResponse(rawPath);
+    return response.substring(0, response.indexOf("\r\n"));
+  }
+
+  /** Sends {@code rawPath} byte for byte; returns the whole response (status line, headers, body). */
+  String rawResponse(String rawPath) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", jetty.port())) {
       OutputStream out = socket.getOutputStream();
       out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
@@ -74,8 +80,7 @@ final class HttpBackend {
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream all = new ByteArrayOutputStream();
       in.transferTo(all);
-      String response = all.toString(StandardCharsets.ISO_8859_1);
-      return response.substring(0, response.indexOf("\r\n"));
+      return all.toString(StandardCharsets.UTF_8);
     }
   }
 }

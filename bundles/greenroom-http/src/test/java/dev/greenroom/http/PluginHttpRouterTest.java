@@ -65,7 +65,7 @@ class PluginHttpRouterTest {
       assertEquals(
           Map.of(
               "error", Map.of("name", "AuthenticationError", "message", "Missing credentials"),
-              "request", Map.of("method", "GET", "url", "/api/things/things/1"),
+              "request", Map.of("method", "GET", "url", "/things/1"), // plugin-relative, as Backstage
               "response", Map.of("statusCode", 401)),
           JSON.readValue(denied.body(), Map.class));
 

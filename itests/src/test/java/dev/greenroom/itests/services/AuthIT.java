@@ -70,7 +70,7 @@ public class AuthIT extends HttpTestSupport {
         + b64("{\"sub\":\"caller\",\"aud\":\"callee\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}") + ".";
     assertEquals(
         new Answer(401, "{\"error\":{\"name\":\"AuthenticationError\",\"message\":\"Failed plugin token verification\"},"
-            + "\"request\":{\"method\":\"GET\",\"url\":\"/api/callee/whoami\"},\"response\":{\"statusCode\":401}}"),
+            + "\"request\":{\"method\":\"GET\",\"url\":\"/whoami\"},\"response\":{\"statusCode\":401}}"),
         get("/api/callee/whoami", "Authorization", "Bearer " + token));
   }
 
@@ -82,7 +82,7 @@ public class AuthIT extends HttpTestSupport {
     assertEquals(refused.body(), 403, refused.status());
     assertEquals(
         "{\"error\":{\"name\":\"NotAllowedError\",\"message\":\"This token's access is restricted to plugin(s) 'callee'\"},"
-            + "\"request\":{\"method\":\"GET\",\"url\":\"/api/example/examples\"},\"response\":{\"statusCode\":403}}",
+            + "\"request\":{\"method\":\"GET\",\"url\":\"/examples\"},\"response\":{\"statusCode\":403}}",
         refused.body());
   }
 

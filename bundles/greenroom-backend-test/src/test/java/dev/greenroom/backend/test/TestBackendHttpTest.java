@@ -86,7 +86,7 @@ class TestBackendHttpTest {
 
       TestResponse missing = backend.http().delete("/api/echo/nothing").send();
       assertEquals(404, missing.status());
-      assertEquals("NotFoundError", missing.json().path("error").path("name").asText());
+      assertEquals("", missing.body(), "Backstage's notFound handler: an empty 404");
 
       String base = (String) backend.http().get("/api/echo/open").send().jsonMap().get("base");
       assertEquals(backend.http().baseUri().resolve("/api/echo").toString(), base, "discovery points at the test server");

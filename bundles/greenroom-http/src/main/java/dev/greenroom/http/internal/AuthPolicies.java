@@ -8,7 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A plugin router's auth policies, Backstage's credentials-barrier predicates: a policy path is a
  * prefix matched at segment boundaries ({@code /health} covers {@code /health/x}, not {@code
  * /healthy}); {@code :name} or {@code {name}} segments match any one segment; {@code /} and {@code
- * *} match everything.
+ * *} match everything. Literal segments match in any case, as path-to-regexp (without {@code
+ * sensitive}) in Backstage's createCredentialsBarrier.
  */
 public final class AuthPolicies {
   /** A policy path's segments, with which of them are parameters (match any one segment). */
@@ -46,7 +47,7 @@ public final class AuthPolicies {
         int len = segEnd - from;
         boolean ok = params[i]
             ? len > 0
-            : len == segments[i].length() && path.regionMatches(from, segments[i], 0, len);
+            : len == segments[i].length() && path.regionMatches(true, from, segments[i], 0, len);
         if (!ok) {
           return false;
         }

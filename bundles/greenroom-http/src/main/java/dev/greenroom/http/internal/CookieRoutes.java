@@ -25,14 +25,14 @@ final class CookieRoutes {
   static boolean serve(
       String path, HttpServletRequest request, HttpServletResponse response, HttpAuthService httpAuth, AuthService auth)
       throws IOException {
-    if (!PATH.equals(path)) {
+    if (!PATH.equalsIgnoreCase(path)) {
       return false;
     }
     switch (request.getMethod()) {
       case "GET":
       case "HEAD":
         Instant expiresAt = httpAuth.issueUserCookie(request, response);
-        Json.write(response, 200, Map.of("expiresAt", LineDates.toIsoString(expiresAt)));
+        Json.write(request, response, 200, Map.of("expiresAt", LineDates.toIsoString(expiresAt)));
         return true;
       case "DELETE":
         httpAuth.issueUserCookie(response, auth.getNoneCredentials());

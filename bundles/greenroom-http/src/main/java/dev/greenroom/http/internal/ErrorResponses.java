@@ -60,17 +60,59 @@ public final class ErrorResponses {
     int status = statusOf(error);
     // RefusedRequest: the slot logs its cause once per change, not once per request
     if (status >= 500 && !(error instanceof RefusedRequest)) {
-      logger.error("Request failed with status " + status + ": " + request.getMethod() + " " + urlOf(request), error);
+      logger.error("Request failed with status " + status + ": " + request.getMethod() + " " + originalUrlOf(request), error);
     }
     if (response.isCommitted()) {
       return;
     }
     response.resetBuffer();
-    Json.write(response, status, body(request, error, status));
+    Json.write(request, response, status, body(request, error, status));
   }
 
+  /**
+   * Backstage's {@code request.url} in an error body: the URL as the router that answered saw it.
+   * Express strips a router's mount path from {@code req.url}, and a plugin's errors are answered
+   * by its own error handler, inside the router mounted at {@code /api/<pluginId>}
+   * (packages/backend-defaults/src/entrypoints/httpRouter/httpRouterServiceFactory.ts): so a
+   * plugin's error shows {@code /items/42?x=1}, the root's {@code /api/nope/x}. Here: the raw URI
+   * after the request's context and servlet path (the slot servlet is called with servlet path
+   * {@code /api/<pluginId>}, the root dispatcher with none), {@code /} when nothing is left. Token-like
+   * query values are masked ({@link QueryRedaction}).
+   */
   public static String urlOf(HttpServletRequest request) {
-    String query = request.getQueryString();
-    return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+    String uri = request.getRequestURI();
+    String context = request.getContextPath() == null ? "" : request.getContextPath();
+    String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+    int prefix = context.length() + servletPath.length();
+    String relative = uri;
+    if (prefix > 0) {
+      if (uri.length() >= prefix && uri.regionMatches(true, context.length(), servletPath, 0, servletPath.length())) {
+        relative = uri.substring(prefix);
+      } else {
+        // the mount prefix was percent-encoded in the request: fall back to the decoded rest
+        relative = request.getPathInfo() == null ? "" : request.getPathInfo();
+      }
+      if (relative.isEmpty()) {
+        relative = "/";
+      }
+    }
+    return QueryRedaction.url(relative, request.getQueryString());
+  }
+
+  /** The whole request URL (Express's {@code req.originalUrl}), token-like query values masked. */
+  public static String originalUrlOf(HttpServletRequest request) {
+    return QueryRedaction.url(request.getRequestURI(), request.getQueryString());
+  }
+
+  /**
+   * Backstage's answer when no route took the request ({@code MiddlewareFactory.notFound()}:
+   * {@code res.status(404).end()}): 404 with an empty body and no content type; the security
+   * headers set earlier in the chain stay.
+   */
+  public static void notFound(HttpServletResponse response) {
+    response.resetBuffer();
+    response.setStatus(404);
+    response.setContentType(null);
+    response.setContentLength(0);
   }
 }

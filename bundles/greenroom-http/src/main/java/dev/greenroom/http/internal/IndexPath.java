@@ -49,6 +49,6 @@ public final class IndexPath {
    * unknown API paths stay JSON 404s.
    */
   static boolean servesFallback(String requestPath) {
-    return !(requestPath.equals("/api") || requestPath.startsWith("/api/"));
+    return !(requestPath.equalsIgnoreCase("/api") || requestPath.regionMatches(true, 0, "/api/", 0, 5));
   }
 }

@@ -1,6 +1,7 @@
 package dev.greenroom.http.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -10,11 +11,9 @@ public final class Json {
 
   private Json() {}
 
-  public static void write(HttpServletResponse response, int status, Object body) throws IOException {
-    byte[] bytes = MAPPER.writeValueAsBytes(body);
-    response.setStatus(status);
-    response.setContentType("application/json; charset=utf-8");
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
+  /** As Express's {@code res.json}: with a weak ETag, and 304 for a fresh GET/HEAD ({@link ETags}). */
+  public static void write(HttpServletRequest request, HttpServletResponse response, int status, Object body)
+      throws IOException {
+    ETags.writeJson(request, response, status, MAPPER.writeValueAsBytes(body));
   }
 }

@@ -73,8 +73,7 @@ public final class PluginRouter implements HttpRouterService {
       }
       passOn.forget();
     }
-    throw new dev.greenroom.backend.api.errors.NotFoundError(
-        "Not found: " + request.getMethod() + " " + request.getRequestURI());
+    ErrorResponses.notFound(response);
   }
 
   /** Shutdown: destroys the handlers (their servlets' {@code destroy}). */

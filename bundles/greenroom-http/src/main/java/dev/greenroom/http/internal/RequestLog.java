@@ -12,7 +12,8 @@ import java.util.concurrent.locks.LockSupport;
  * Backstage's request log: one {@code info} line per finished request, {@code [<date>] "<method>
  * <url> HTTP/<version>" <status> <content-length> "<referrer>" "<user-agent>"}, on a logger with
  * meta {@code type: incomingRequest}. The content length is the response's {@code Content-Length}
- * header, 0 when the handler did not set one (as Backstage's {@code res.getHeader}).
+ * header, 0 when the handler did not set one (as Backstage's {@code res.getHeader}). The URL is the
+ * whole one ({@code req.originalUrl}) with token-like query values masked ({@link QueryRedaction}).
  *
  * <p>The request thread only captures the request's values and queues them; one writer thread
  * formats the lines and hands them to the logger. A line written on the request thread cost every
@@ -58,7 +59,7 @@ public final class RequestLog {
       return new Entry(
           System.currentTimeMillis(),
           request.getMethod(),
-          ErrorResponses.urlOf(request),
+          ErrorResponses.originalUrlOf(request),
           request.getProtocol(),
           response.getStatus(),
           length == null ? 0 : parseLength(length),

@@ -1,6 +1,5 @@
 package dev.greenroom.http.internal;
 
-import dev.greenroom.backend.api.errors.NotFoundError;
 import dev.greenroom.backend.api.services.HealthResult;
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.backend.api.services.RootHealthService;
@@ -65,6 +64,14 @@ public final class RootDispatcher extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (request.getDispatcherType() == DispatcherType.ERROR) {
+      // the container's own error (an ambiguous path) or a handler's sendError: Backstage's body
+      ContainerErrors.serve(request, response, securityHeaders);
+      if (ContainerErrors.cameFromContainer(request)) {
+        requestLog.record(request, response);
+      }
+      return;
+    }
     HeldRequest held = HeldRequest.of(request);
     // the previous dispatch ended in a hold (not a handler's own async dispatch)
     if (held != null && request.getDispatcherType() == DispatcherType.ASYNC && held.heldThisPass()) {
@@ -122,12 +129,12 @@ public final class RootDispatcher extends HttpServlet {
     }
     HttpServletRequest limited = bodyLimit.apply(request);
     String path = pathOf(request);
-    if (path.startsWith(HEALTH_PREFIX) && serveHealth(path.substring(HEALTH_PREFIX.length()), request, response)) {
+    if (path.regionMatches(true, 0, HEALTH_PREFIX, 0, HEALTH_PREFIX.length()) && serveHealth(path.substring(HEALTH_PREFIX.length()), request, response)) {
       return;
     }
     RouteTable.Match match = routes.match(path);
     if (match != null) {
-      match.route().handler().service(limited, response, match.route().path(), match.rest());
+      match.route().handler().service(limited, response, match.mountPath(), match.rest());
       return;
     }
     RouteTable.Route index = indexPath == null || !IndexPath.servesFallback(path) ? null : routes.exact(indexPath);
@@ -141,7 +148,15 @@ public final class RootDispatcher extends HttpServlet {
       // here the plugin's routes are gone after its shutdown hooks, so say the same thing
       throw new RefusedRequest(PluginSlot.SHUTTING_DOWN);
     }
-    throw new NotFoundError("Not found: " + request.getMethod() + " " + request.getRequestURI());
+    ErrorResponses.notFound(response);
+  }
+
+  /**
+   * Backstage's answer for an error the server raises before any servlet runs (a request it
+   * cannot parse), for a host that lets Greenroom write it (the embedded Jetty's error handler).
+   */
+  public ContainerErrors.Answer containerError(int status, String message, String method, String uri, String query) {
+    return ContainerErrors.answer(securityHeaders, status, message, method, uri, query);
   }
 
   /** The backend's before-shutdown: from now on a missing route is a plugin that shut down. */
@@ -155,15 +170,15 @@ public final class RootDispatcher extends HttpServlet {
       return false;
     }
     HealthResult result;
-    if (which.equals("liveness")) {
+    if (which.equalsIgnoreCase("liveness")) {
       result = health.getLiveness();
-    } else if (which.equals("readiness")) {
+    } else if (which.equalsIgnoreCase("readiness")) {
       result = health.getReadiness();
     } else {
       return false;
     }
     healthHeaders.forEach(response::setHeader);
-    Json.write(response, result.status(), result.payload());
+    Json.write(request, response, result.status(), result.payload());
     return true;
   }
 

@@ -3,19 +3,26 @@ package dev.greenroom.http.internal;
 import jakarta.servlet.Servlet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The root router's mounts. Backstage's rule: a path may not be a prefix of another (compared
  * with a trailing {@code /}, so {@code /a} and {@code /aa} do not clash); hence at most one mount
- * matches a request path.
+ * matches a request path. As Express (whose routers are case-insensitive by default, and
+ * Backstage's {@code DefaultRootHttpRouter}, which lower-cases paths for its conflict check:
+ * packages/backend-defaults/src/entrypoints/rootHttpRouter/DefaultRootHttpRouter.ts), mount
+ * paths match regardless of case: {@code /API/Catalog/x} reaches the mount {@code /api/catalog}.
  */
 public final class RouteTable {
   /** A mount: its path and servlet. */
   public record Route(String path, MountedServlet handler) {}
 
-  /** A match: the route and the rest of the request path after its mount path. */
-  public record Match(Route route, String rest) {}
+  /**
+   * A match: the route, the request path's own prefix that matched the mount path ({@code
+   * mountPath}, as the request spells it) and the rest of the request path after it.
+   */
+  public record Match(Route route, String mountPath, String rest) {}
 
   /**
    * The mounts by path, in mount order (a conflict names the first mount it clashes with): a
@@ -27,16 +34,16 @@ public final class RouteTable {
     if (path == null || path.isEmpty()) {
       throw new IllegalArgumentException("Root router path may not be empty");
     }
-    String withSlash = trailingSlash(path);
+    String withSlash = trailingSlash(path).toLowerCase(Locale.ROOT);
     for (Route existing : byPath.values()) {
-      String other = trailingSlash(existing.path());
+      String other = trailingSlash(existing.path()).toLowerCase(Locale.ROOT);
       if (withSlash.startsWith(other) || other.startsWith(withSlash)) {
         throw new IllegalArgumentException("Path " + path + " conflicts with the existing path " + existing.path());
       }
     }
     Route route = new Route(stripTrailingSlash(path), new MountedServlet(servlet, "route " + path));
     Map<String, Route> next = new LinkedHashMap<>(byPath);
-    next.put(route.path(), route);
+    next.put(key(route.path()), route);
     byPath = Collections.unmodifiableMap(next);
     return route;
   }
@@ -46,23 +53,32 @@ public final class RouteTable {
     Map<String, Route> index = byPath;
     Route root = index.get("");
     if (root != null) {
-      return new Match(root, path);
+      return new Match(root, "", path);
+    }
+    String lower = key(path); // same length: Locale.ROOT lower-casing of a decoded path's prefixes
+    if (lower.length() != path.length()) {
+      lower = path; // a character whose lower case is longer: match as spelled
     }
     // Segment prefixes, shortest first: "/api", "/api/a", ... then the whole path. The no-prefix
     // rule leaves at most one of them mounted.
-    for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
-      Route r = index.get(path.substring(0, slash));
+    for (int slash = lower.indexOf('/', 1); slash > 0; slash = lower.indexOf('/', slash + 1)) {
+      Route r = index.get(lower.substring(0, slash));
       if (r != null) {
-        return new Match(r, path.substring(slash));
+        return new Match(r, path.substring(0, slash), path.substring(slash));
       }
     }
-    Route exact = index.get(path);
-    return exact == null ? null : new Match(exact, "");
+    Route exact = index.get(lower);
+    return exact == null ? null : new Match(exact, path, "");
   }
 
   /** The route mounted at exactly {@code path} (without trailing slash), or null. */
   public Route exact(String path) {
-    return byPath.get(path);
+    return byPath.get(key(path));
+  }
+
+  /** The map key of a mount path: lower case, as Express compares paths. */
+  private static String key(String path) {
+    return path.toLowerCase(Locale.ROOT);
   }
 
   /** Removes every route and destroys its servlet (the server is going away). */

@@ -35,11 +35,11 @@ final class SlotServlet extends HttpServlet {
     PluginRequestMetrics.Instruments measure = metrics.instruments();
     String rest = request.getPathInfo() == null ? "" : request.getPathInfo();
     try {
-      if ("GET".equals(request.getMethod()) && PluginSlots.JWKS_PATH.equals(rest)) {
+      if ("GET".equals(request.getMethod()) && PluginSlots.JWKS_PATH.equalsIgnoreCase(rest)) {
         PluginRouter current = slot.current();
         PluginRouter router = current != null ? current : routerOrHold(request, arrival);
         if (router != null) {
-          Json.write(response, 200, Map.of("keys", router.auth().listPublicServiceKeys()));
+          Json.write(request, response, 200, Map.of("keys", router.auth().listPublicServiceKeys()));
         }
         return;
       }

@@ -1,6 +1,7 @@
 package dev.greenroom.http.router;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenroom.http.internal.ETags;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,10 @@ import java.util.Map;
  * segment; {@code {name}} (or {@code :name}) matches one non-empty segment. Routes are tried in the
  * order added. A request no route matches is answered with an uncommitted 404, so the plugin
  * router passes it on to its next handler (Express's {@code next()}). {@code HEAD} is served by
- * {@code GET} routes.
+ * {@code GET} routes. As Express's router (options {@code caseSensitive: false, strict: false}),
+ * literal segments match in any case and a trailing {@code /} is ignored. A JSON answer carries
+ * Express's weak {@code ETag}, and a {@code GET}/{@code HEAD} whose {@code If-None-Match} names it
+ * is answered 304 without a body.
  */
 public final class Router {
   private record Route(String method, String[] segments, RouteHandler handler) {}
@@ -104,7 +108,7 @@ public final class Router {
         }
         String name = seg.startsWith(":") ? seg.substring(1) : seg.substring(1, seg.length() - 1);
         params.put(name, URLDecoder.decode(path[i], StandardCharsets.UTF_8));
-      } else if (!seg.equals(path[i])) {
+      } else if (!seg.equalsIgnoreCase(path[i])) {
         return null;
       }
     }
@@ -161,12 +165,10 @@ public final class Router {
       } else if (result == null) {
         status = 204;
       }
-      response.setStatus(status);
       if (body != null) {
-        byte[] bytes = mapper.writeValueAsBytes(body);
-        response.setContentType("application/json; charset=utf-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        ETags.writeJson(request.servletRequest(), response, status, mapper.writeValueAsBytes(body));
+      } else {
+        response.setStatus(status);
       }
     }
   }

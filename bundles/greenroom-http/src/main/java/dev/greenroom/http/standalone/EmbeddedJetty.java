@@ -1,8 +1,11 @@
 package dev.greenroom.http.standalone;
 
+import dev.greenroom.http.internal.ContainerErrorHandler;
+import dev.greenroom.http.internal.RootDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import java.net.InetSocketAddress;
 import java.util.OptionalInt;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -15,6 +18,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * (in OSGi, Pax Web owns the server).
  */
 public final class EmbeddedJetty implements ServletHost {
+  /** Where the context's error pages dispatch: the root dispatcher, mapped to {@code /*}, answers them. */
+  static final String ERROR_PAGE = "/.greenroom/error";
   private final int maxThreads;
   private Server server;
   private volatile int port = -1;
@@ -50,6 +55,14 @@ public final class EmbeddedJetty implements ServletHost {
     // requests held for a plugin's pending start wait without a thread (as on Pax Web's whiteboard)
     holder.setAsyncSupported(true);
     context.addServlet(holder, "/*");
+    if (dispatcher instanceof RootDispatcher root) {
+      // Jetty's own error pages (an ambiguous path refused in the context, an unparsable request
+      // refused by the server) become Backstage's JSON error answer with the security headers
+      ErrorPageErrorHandler errorPages = new ErrorPageErrorHandler();
+      errorPages.addErrorPage(400, 599, ERROR_PAGE);
+      context.setErrorHandler(errorPages);
+      s.setErrorHandler(new ContainerErrorHandler(root));
+    }
     s.setHandler(context);
     s.setStopAtShutdown(false);
     s.start();

@@ -41,6 +41,19 @@ class RouteTableTest {
   }
 
   @Test
+  void mountsMatchInAnyCaseAsExpressAndConflictInAnyCase() {
+    RouteTable table = new RouteTable();
+    RouteTable.Route a = table.use("/api/Catalog", new Noop());
+    RouteTable.Match m = table.match("/API/catalog/Entities/X");
+    assertSame(a, m.route());
+    assertEquals("/API/catalog", m.mountPath());
+    assertEquals("/Entities/X", m.rest());
+    assertSame(a, table.exact("/api/catalog"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> table.use("/API/CATALOG/x", new Noop()));
+    assertEquals("Path /API/CATALOG/x conflicts with the existing path /api/Catalog", e.getMessage());
+  }
+
+  @Test
   void aRootMountSeesEveryPath() {
     RouteTable table = new RouteTable();
     RouteTable.Route root = table.use("/", new Noop());

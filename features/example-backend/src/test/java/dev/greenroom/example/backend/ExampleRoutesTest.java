@@ -30,7 +30,7 @@ class ExampleRoutesTest {
       assertEquals(
           Map.of(
               "error", Map.of("name", "AuthenticationError", "message", "Missing credentials"),
-              "request", Map.of("method", "GET", "url", "/api/example/examples"),
+              "request", Map.of("method", "GET", "url", "/examples"), // plugin-relative, as Backstage
               "response", Map.of("statusCode", 401)),
           denied.jsonMap());
 

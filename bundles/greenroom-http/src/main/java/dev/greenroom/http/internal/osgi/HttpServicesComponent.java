@@ -26,7 +26,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * Registers the four HTTP service factories as {@link BackendFeature} services (ranking 100) for
  * the runtime to pick up; the dispatcher is served through the Servlet Whiteboard. The readiness
- * body's plugin states come from the runtime's {@link GreenroomRuntime}, when present, and so does
+ * body's plugin states come from the runtime's {@link GreenroomRuntime}, when present (states only:
+ * the body is anonymous; why a plugin is not ready — its database host, a driver's message — goes
+ * to the log, {@link ReadinessDetailLog}), and so does
  * whether a plugin's start is pending (its requests are held) or not (503 at once). Requests are
  * measured on the metrics bundle's {@link RootMetricsService} while one is registered.
  */
@@ -35,6 +37,8 @@ public final class HttpServicesComponent {
   static final int RANKING = 100;
 
   private final List<ServiceRegistration<BackendFeature>> registrations = new ArrayList<>();
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.greenroom.http");
+  private final ReadinessDetailLog detailLog = new ReadinessDetailLog(LOG::info, LOG::info);
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   private volatile List<ReadinessDetails> details = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -82,9 +86,16 @@ public final class HttpServicesComponent {
     for (PluginDTO p : r.plugins()) {
       states.put(p.pluginId(), p.state().name().toLowerCase(Locale.ROOT));
     }
-    for (ReadinessDetails d : details) {
-      ReadinessDetails.addTo(states, d.details());
-    }
+    return readinessStates(states, details, detailLog);
+  }
+
+  /**
+   * The readiness body's {@code plugins}: the runtime's states as they are. The details (database
+   * hosts, driver messages) go to {@code log} only: the readiness body is anonymous.
+   */
+  static Map<String, String> readinessStates(
+      Map<String, String> states, List<ReadinessDetails> details, ReadinessDetailLog log) {
+    log.update(details);
     return states;
   }
 }
