@@ -140,7 +140,10 @@ final class Fleet implements AutoCloseable {
   }
 
   static Fleet start(Figures figures) throws Exception {
-    return new Fleet(figures);
+    Fleet fleet = new Fleet(figures);
+    // a test JVM stopped by Ctrl-C or SIGTERM still stops its children (by PID) and drops the database
+    Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "fleet-stop"));
+    return fleet;
   }
 
   private ManagedProcess startReplica(String name, int port, Path jar, Path fixture, Map<String, String> shared)
@@ -202,8 +205,9 @@ final class Fleet implements AutoCloseable {
 
   /** Stops the replicas and Backstage (SIGTERM by PID, bounded), the proxy, and drops the database. */
   @Override
-  public void close() {
+  public synchronized void close() {
     List<AutoCloseable> reverse = new ArrayList<>(started);
+    started.clear(); // once: the shutdown hook calls it again
     java.util.Collections.reverse(reverse);
     reverse.forEach(Fleet::quietly);
   }
