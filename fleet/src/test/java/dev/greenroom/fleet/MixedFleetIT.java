@@ -357,8 +357,8 @@ class MixedFleetIT {
     for (String replica : List.of("A", "B")) {
       FleetHttp.Answer ready = FleetHttp.get(fleet.replicaUrl(replica) + Fleet.READINESS);
       assertEquals("running", ready.json().path("plugins").path("fleetevents").asText(),
-          () -> "plugin fleetevents is not running on " + replica + " (is itests/fixtures/fleet-events-probe built and"
-              + " copied? docs/fleet.md): " + ready);
+          () -> "plugin fleetevents is not running on " + replica + " (run with -Dfleet.eventsProbe=true once"
+              + " itests/fixtures/fleet-events-probe is built: docs/fleet.md): " + ready);
     }
     String marker = UUID.randomUUID().toString();
     long start = System.nanoTime();
