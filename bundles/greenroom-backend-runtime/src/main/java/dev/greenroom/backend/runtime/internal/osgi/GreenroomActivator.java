@@ -14,11 +14,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
@@ -122,15 +126,46 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
    */
   private void awaitDeployFolder() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.moduleTimeoutMillis());
-    List<Path> pending = deployFolder.notYetInstalled(deployGuard::claims);
-    while (!pending.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      pending = deployFolder.notYetInstalled(deployGuard::claims);
+    // O(changes) per poll: installs arrive as events; the folder itself is listed again only every
+    // FULL_LOOK_MILLIS (a new file, a jar the guard now refuses). Listing and reading hundreds of
+    // jars every 20 ms took a core away from FileInstall during a big start (issue 15).
+    Set<Path> installed = ConcurrentHashMap.newKeySet();
+    SynchronousBundleListener installs = event -> {
+      if (event.getType() == BundleEvent.INSTALLED) {
+        deployFolder.installedFile(event.getBundle()).ifPresent(installed::add);
+      } else if (event.getType() == BundleEvent.UNINSTALLED) {
+        deployFolder.installedFile(event.getBundle()).ifPresent(installed::remove);
+      }
+    };
+    context.addBundleListener(installs);
+    List<Path> pending;
+    try {
+      pending = new ArrayList<>(deployFolder.notYetInstalled());
+      long lastFullLook = System.nanoTime();
+      while (!pending.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        if (System.nanoTime() - lastFullLook >= TimeUnit.MILLISECONDS.toNanos(FULL_LOOK_MILLIS)) {
+          pending = new ArrayList<>(deployFolder.notYetInstalled());
+          lastFullLook = System.nanoTime();
+        } else {
+          pending.removeIf(installed::contains);
+        }
+      }
+      if (!pending.isEmpty()) {
+        pending = deployFolder.notYetInstalled();
+      } else {
+        deployFolder.resolveInstalled();
+      }
+    } finally {
+      context.removeBundleListener(installs);
+      deployFolder.forgetInspections();
     }
     if (!pending.isEmpty()) {
       earlyLogger.info("Starting without waiting longer for FileInstall to install " + pending);
     }
   }
+
+  private static final long FULL_LOOK_MILLIS = 500;
 
   private void startRoot() {
     try {
