@@ -227,6 +227,17 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     LiveBackend live = backend;
     if (result.outcome() == BackendStartupResult.Outcome.SUCCESS) {
       live.rootStartup();
+      if (settings.standalone() && settings.exitAfterStartup()) {
+        earlyLogger.info("Backend started; stopping as " + RuntimeSettings.EXIT_AFTER_STARTUP + " asks");
+        Thread stopper = new Thread(() -> {
+          try {
+            context.getBundle(0).stop();
+          } catch (Exception e) {
+            earlyLogger.error("Could not stop the framework: " + e.getMessage(), e);
+          }
+        }, "greenroom-exit-after-startup");
+        stopper.start();
+      }
     } else {
       live.rootLogger().error(StartupErrors.toError(result).getMessage());
       exitOnFatalError(null);
