@@ -181,8 +181,9 @@ final class DeployFolder {
    * unresolved revision for each such resolve: O(N^2) for N bundles (issue 15). One resolve of the
    * batch does the same work once; the starts then find their bundles resolved. A bundle that cannot
    * resolve stays installed, as before (the framework treats the batch as optional revisions).
+   * Returns the bundles it tried (for {@link DeployStarts}).
    */
-  void resolveInstalled() {
+  List<Bundle> resolveInstalled() {
     List<Bundle> installedOnly = new ArrayList<>();
     for (Bundle b : bundles()) {
       if (b.getState() == Bundle.INSTALLED) {
@@ -190,7 +191,7 @@ final class DeployFolder {
       }
     }
     if (installedOnly.size() < 2) {
-      return;
+      return installedOnly;
     }
     try {
       FrameworkWiring wiring = context.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
@@ -198,6 +199,7 @@ final class DeployFolder {
     } catch (RuntimeException e) {
       // a bundle uninstalled meanwhile, the framework stopping: FileInstall's starts resolve them
     }
+    return installedOnly;
   }
 
   /** The file in the folder {@code b} was installed from, if it was (normalized, absolute). */

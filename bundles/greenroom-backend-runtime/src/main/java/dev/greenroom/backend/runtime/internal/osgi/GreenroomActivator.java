@@ -125,7 +125,12 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
    * result, under {@code onPluginBootFailure: abort}) by a few milliseconds.
    */
   private void awaitDeployFolder() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.moduleTimeoutMillis());
+    // The wait ends greenroom.module.timeout after FileInstall last installed one of the folder's
+    // jars (not after the wait began: a folder of hundreds of jars on a busy machine takes longer),
+    // and at greenroom.service.timeout at the latest.
+    long start = System.nanoTime();
+    long quietLimit = TimeUnit.MILLISECONDS.toNanos(settings.moduleTimeoutMillis());
+    long hardLimit = TimeUnit.MILLISECONDS.toNanos(Math.max(settings.moduleTimeoutMillis(), settings.serviceTimeoutMillis()));
     // O(changes) per poll: installs arrive as events; the folder itself is listed again only every
     // FULL_LOOK_MILLIS (a new file, a jar the guard now refuses). Listing and reading hundreds of
     // jars every 20 ms took a core away from FileInstall during a big start (issue 15).
@@ -139,26 +144,39 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     };
     context.addBundleListener(installs);
     List<Path> pending;
+    boolean batchStarting = false;
     try {
       pending = new ArrayList<>(deployFolder.notYetInstalled());
       long lastFullLook = System.nanoTime();
-      while (!pending.isEmpty() && System.nanoTime() < deadline) {
+      long lastProgress = lastFullLook;
+      while (!pending.isEmpty() && System.nanoTime() - lastProgress < quietLimit && System.nanoTime() - start < hardLimit) {
         Thread.sleep(20);
+        int before = pending.size();
         if (System.nanoTime() - lastFullLook >= TimeUnit.MILLISECONDS.toNanos(FULL_LOOK_MILLIS)) {
           pending = new ArrayList<>(deployFolder.notYetInstalled());
           lastFullLook = System.nanoTime();
         } else {
           pending.removeIf(installed::contains);
         }
+        if (pending.size() < before) {
+          lastProgress = System.nanoTime();
+        }
       }
       if (!pending.isEmpty()) {
         pending = deployFolder.notYetInstalled();
       } else {
-        deployFolder.resolveInstalled();
+        // module waits do not expire while the batch is being started (bounded like the wait above)
+        coordinators.launchStarting(System.nanoTime() + hardLimit);
+        batchStarting = true;
+        DeployStarts.startInPluginOrder(context, deployFolder.resolveInstalled(), coordinators::logger,
+            () -> coordinators.launchStarting(null));
       }
     } finally {
       context.removeBundleListener(installs);
       deployFolder.forgetInspections();
+      if (!batchStarting) {
+        coordinators.launchStarting(null);
+      }
     }
     if (!pending.isEmpty()) {
       earlyLogger.info("Starting without waiting longer for FileInstall to install " + pending);
