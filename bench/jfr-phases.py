@@ -59,7 +59,7 @@ def frames(e):
     res = []
     for f in st.get("frames", []):
         m = f["method"]
-        res.append(m["type"]["name"] + "." + m["name"])
+        res.append(m["type"]["name"].replace("/", ".") + "." + m["name"])
     return res  # innermost first
 
 
@@ -70,9 +70,9 @@ def has(fs, *needles):
 def phase(fs, thread):
     # from the root side: what the thread is doing
     if has(fs, "org.apache.felix.fileinstall"):
-        if has(fs, "DirectoryWatcher.install", "DirectoryWatcher.doInstall", "installOrUpdate", "Felix.installBundle"):
+        if has(fs, "DirectoryWatcher.installOrUpdateBundle", "Felix.installBundle"):
             base = "FileInstall: install deploy jars"
-        elif has(fs, "startBundle", "startAllBundles", "Bundle.start", "BundleImpl.start"):
+        elif has(fs, "DirectoryWatcher.startBundle", "startAllBundles", "BundleImpl.start"):
             base = "FileInstall: start deploy bundles"
         elif has(fs, "refresh", "resolveBundles", "FrameworkWiring"):
             base = "FileInstall: refresh / resolve"
@@ -91,6 +91,8 @@ def phase(fs, thread):
         base = "framework: start levels (launch bundles' activators)"
     elif has(fs, "org.apache.felix.scr"):
         base = "DS (SCR) component activation"
+    elif has(fs, "DeployStarts"):
+        base = "Greenroom: deploy bundles started plugin by plugin"
     elif has(fs, "dev.greenroom.backend.runtime"):
         base = "Greenroom runtime (coordinators, plugin inits, root services)"
     elif has(fs, "org.eclipse.jetty", "org.ops4j.pax.web"):

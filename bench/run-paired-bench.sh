@@ -6,6 +6,11 @@
 #   bench/run-paired-bench.sh                                   # 1x0,100x5,300x3, 3 reps (~3 min)
 #   bench/run-paired-bench.sh --sizes 100x5 --reps 5
 #   bench/run-paired-bench.sh --jvm-args "-XX:TieredStopAtLevel=1"   # extra JVM options for Greenroom
+#   GR_BASELINE_JAR=/tmp/runtime-before.jar bench/run-paired-bench.sh   # + an older build, java -jar, same reps
+#   GR_LAUNCHER=none bench/run-paired-bench.sh                          # java -jar runtime.jar, no launcher
+#
+# Greenroom starts through bin/greenroom, the README's run command (its JVM options and the build's
+# class-data-sharing archive), unless GR_LAUNCHER says otherwise.
 #
 # Needs features/target/runtime.jar (`mvn -B install -DskipTests`) and the Backstage peer installed
 # with ../shared/peer/setup.sh into GR_PEER (default /work/peer; harness: GR_PEER_HARNESS, default
@@ -35,5 +40,9 @@ if [[ -z "${GR_BENCH_NO_BUILD:-}" ]]; then
   (cd "$here" && mvn -B -q -Dstyle.color=never "${m2_args[@]}" package -Dgr.target="$target")
 fi
 echo "[bench] $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1), node $(node --version)"
+launcher="${GR_LAUNCHER:-$root/bin/greenroom}"
+extra=()
+if [[ "$launcher" != none ]]; then extra+=(--launcher "$launcher"); fi
+if [[ -n "${GR_BASELINE_JAR:-}" ]]; then extra+=(--baseline "$GR_BASELINE_JAR"); fi
 java -cp "$here/$target/benchmarks.jar" dev.greenroom.bench.startup.PairedBench \
-  --runtime "$runtime" --work "$work" --peer "$peer" --peer-harness "$harness" "$@"
+  --runtime "$runtime" --work "$work" --peer "$peer" --peer-harness "$harness" "${extra[@]}" "$@"

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.greenroom.bench.startup.ProfileStartup \
- *     --runtime features/target/runtime.jar --work DIR --size 100x5 [--jvm-args "..."] [--no-jfr]
+ *     --runtime features/target/runtime.jar --work DIR --size 100x5 [--jvm-args "..."] [--no-jfr] [--nmt]
+ *     [--launcher bin/greenroom]
  * </pre>
  */
 public final class ProfileStartup {
@@ -35,9 +36,13 @@ public final class ProfileStartup {
     int[] size = StartupBench.parseSizes(StartupBench.arg(args, "--size", "100x5")).get(0);
     String jvm = StartupBench.arg(args, "--jvm-args", "").trim();
     boolean jfr = !List.of(args).contains("--no-jfr");
+    boolean nmt = List.of(args).contains("--nmt");
     Path dir = Files.createDirectories(work.resolve("profile-" + size[0] + "x" + size[1]));
     Path recording = dir.resolve("startup.jfr").toAbsolutePath();
     List<String> jvmArgs = new ArrayList<>(jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")));
+    if (nmt) {
+      jvmArgs.add("-XX:NativeMemoryTracking=summary");
+    }
     if (jfr) {
       jvmArgs.add("-XX:StartFlightRecording=name=startup,settings=profile,filename=" + recording);
     }
@@ -62,6 +67,18 @@ public final class ProfileStartup {
         System.out.printf("[profile] recording %s (first 200 at %.0f ms after spawn)%n", recording, first);
       }
       Files.writeString(dir.resolve("first200.txt"), String.format("%.0f%n", first));
+      if (nmt) {
+        RuntimeUnderTest.sleep(2000); // where the peak RSS is read, as in the startup section
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+            Long.toString(rt.pid()), "VM.native_memory", "summary", "scale=MB").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(60, TimeUnit.SECONDS);
+        Files.writeString(dir.resolve("nmt.txt"), out);
+        System.out.printf("[profile] 2 s after the first 200: RSS %.0f MiB, peak %.0f MiB, %d threads; NMT (committed MB):%n",
+            rt.rssMib(), rt.peakRssMib(), rt.threads());
+        out.lines().filter(l -> l.contains("committed=") && (l.startsWith("Total") || l.startsWith("-")))
+            .forEach(l -> System.out.println("  " + l.trim()));
+      }
     }
   }
 
