@@ -33,6 +33,12 @@ final class UnresolvedRequirements {
 
   /** Null if every mandatory package import of {@code bundle} is exported by an installed bundle. */
   static String of(BundleContext context, Bundle bundle) {
+    return of(context, bundle, null);
+  }
+
+  /** {@link #of(BundleContext, Bundle)}, remembering filters known to have a provider in {@code known}. */
+  static String of(BundleContext context, Bundle bundle, ExportedFilters known) {
+    long generation = known == null ? 0 : known.generation();
     BundleRevision revision = bundle.adapt(BundleRevision.class);
     if (revision == null) {
       return null;
@@ -50,7 +56,13 @@ final class UnresolvedRequirements {
         continue;
       }
       String filter = req.getDirectives().get(Namespace.REQUIREMENT_FILTER_DIRECTIVE);
-      if (filter == null || indexed(wiring, req)) {
+      if (filter == null || (known != null && known.known(filter))) {
+        continue;
+      }
+      if (indexed(wiring, req)) {
+        if (known != null) {
+          known.exported(filter, generation);
+        }
         continue;
       }
       if (all == null) {
