@@ -28,7 +28,9 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
  * .startActivationPolicy}); FileInstall's own start of a bundle started here finds it active and
  * does nothing. Only resolved bundles are started here: one that cannot resolve, or whose
  * activator fails, is left to FileInstall, which reports it as before (a failure here is not
- * logged, so nothing is said twice).
+ * logged, so nothing is said twice). {@code done} runs once the batch has settled: no bundle of it
+ * still waiting to be started, or none changed for a module timeout (the plugin machines hold their
+ * module waits until then, {@code Coordinators.launchStarting}).
  */
 final class DeployStarts {
   private DeployStarts() {}
@@ -38,7 +40,7 @@ final class DeployStarts {
    * {@code done} runs when that pass is over (at once when there is nothing to do).
    */
   static void startInPluginOrder(BundleContext context, List<Bundle> bundles, Supplier<LoggerService> logger,
-      Runnable done) {
+      long settleMillis, Runnable done) {
     if ("false".equalsIgnoreCase(context.getProperty("felix.fileinstall.bundles.new.start"))) {
       done.run();
       return;
@@ -60,6 +62,9 @@ final class DeployStarts {
     Thread t = new Thread(() -> {
       try {
         startAll(context, order, startOptions, logger);
+        awaitSettled(context, order, settleMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } finally {
         done.run();
       }
@@ -112,6 +117,35 @@ final class DeployStarts {
     }
     if (started > 0) {
       logger.get().debug("Started " + started + " bundles of the deploy folder plugin by plugin");
+    }
+  }
+
+  /**
+   * Returns once no bundle of the batch is still only resolved or starting (FileInstall's pass may
+   * still be on its way to some: a start here can fail where FileInstall's succeeds, or wait for a
+   * lock), or once none of them changed state for {@code quietMillis}.
+   */
+  static void awaitSettled(BundleContext context, List<Bundle> batch, long quietMillis) throws InterruptedException {
+    long lastChange = System.nanoTime();
+    int waiting = Integer.MAX_VALUE;
+    while (!frameworkStopping(context)) {
+      int now = 0;
+      for (Bundle b : batch) {
+        int state = b.getState();
+        if (state == Bundle.RESOLVED || state == Bundle.STARTING) {
+          now++;
+        }
+      }
+      if (now == 0) {
+        return;
+      }
+      if (now < waiting) {
+        waiting = now;
+        lastChange = System.nanoTime();
+      } else if (System.nanoTime() - lastChange > quietMillis * 1_000_000L) {
+        return;
+      }
+      Thread.sleep(50);
     }
   }
 

@@ -169,7 +169,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
         coordinators.launchStarting(System.nanoTime() + hardLimit);
         batchStarting = true;
         DeployStarts.startInPluginOrder(context, deployFolder.resolveInstalled(), coordinators::logger,
-            () -> coordinators.launchStarting(null));
+            settings.moduleTimeoutMillis(), () -> coordinators.launchStarting(null));
       }
     } finally {
       context.removeBundleListener(installs);
