@@ -168,7 +168,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
         // module waits do not expire while the batch is being started (bounded like the wait above)
         coordinators.launchStarting(System.nanoTime() + hardLimit);
         batchStarting = true;
-        DeployStarts.startInPluginOrder(context, deployFolder.resolveInstalled(), coordinators::logger,
+        DeployStarts.startInPluginOrder(context, deployFolder::resolveInstalled, coordinators::logger,
             settings.moduleTimeoutMillis(), () -> coordinators.launchStarting(null));
       }
     } finally {
