@@ -71,7 +71,7 @@ public class InitBenchmark {
 
   private int plugins;
   private int modulesPerPlugin;
-  private List<Object> features;
+  private List<dev.greenroom.backend.api.BackendFeature> features;
   private List<ServiceFactory<?>> defaults;
 
   /** Sums what the inits saw, so nothing is dead code and a broken wiring is noticed. */
@@ -119,7 +119,7 @@ public class InitBenchmark {
 
   private BackendStartupResult run() {
     Backend backend = Backends.createSpecializedBackend(defaults);
-    for (Object f : features) {
+    for (dev.greenroom.backend.api.BackendFeature f : features) {
       backend.add(f);
     }
     // start() throws if any plugin or module init failed (every failure is disallowed here)
@@ -155,8 +155,8 @@ public class InitBenchmark {
     }
   }
 
-  private List<Object> features(int pluginCount, int moduleCount) {
-    List<Object> list = new ArrayList<>(pluginCount * (1 + moduleCount));
+  private List<dev.greenroom.backend.api.BackendFeature> features(int pluginCount, int moduleCount) {
+    List<dev.greenroom.backend.api.BackendFeature> list = new ArrayList<>(pluginCount * (1 + moduleCount));
     for (int i = 0; i < pluginCount; i++) {
       String pluginId = "p" + i;
       ExtensionPoint<Contributions> contrib = ExtensionPoint.create(pluginId + ".contrib", Contributions.class);

@@ -19,7 +19,7 @@ import java.util.Locale;
  * java -cp bench/target/benchmarks.jar dev.greenroom.bench.startup.StartupBench \
  *     --runtime features/target/runtime.jar [--work DIR] [--sections startup,database,load,deploy]
  *     [--sizes 1x0,10x5,100x5,300x3] [--wrk-seconds 10] [--wrk-rounds 3] [--drops 50] [--polls 1000,100]
- *     [--module-timeout MS]
+ *     [--module-timeout MS] [--jvm-args "-Xmx256m ..."]
  *     [--isolation fail,hang,db] [--isolation-seconds 15] [--isolation-rounds 3]
  *     [--isolation-clients 300] [--init-timeout 60000] [--isolation-think-ms 0]
  * </pre>
@@ -42,6 +42,8 @@ public final class StartupBench {
 
   public static void main(String[] args) throws Exception {
     Locale.setDefault(Locale.ROOT);
+    String launcherArg = arg(args, "--launcher", "");
+    RuntimeUnderTest.launcher = launcherArg.isEmpty() ? null : Path.of(launcherArg).toAbsolutePath();
     Path runtime = Path.of(arg(args, "--runtime", "features/target/runtime.jar"));
     if (!Files.isRegularFile(runtime)) {
       throw new IllegalArgumentException("runtime jar " + runtime + " not found: build it with `mvn -B -o install -DskipTests` at the repo root");
@@ -52,7 +54,12 @@ public final class StartupBench {
     // (default 10 s). With hundreds of bundles in deploy/ on a busy 2-core machine they can miss it
     // and the backend starts without HTTP; --module-timeout raises it for the launch.
     String moduleTimeout = arg(args, "--module-timeout", "");
-    List<String> jvmArgs = moduleTimeout.isEmpty() ? List.of() : List.of("-Dgreenroom.module.timeout=" + moduleTimeout);
+    List<String> jvmArgs = new ArrayList<>(moduleTimeout.isEmpty() ? List.of() : List.of("-Dgreenroom.module.timeout=" + moduleTimeout));
+    // --jvm-args "...": further options for the runtime's JVM (space-separated), e.g. to compare a launcher's
+    String extra = arg(args, "--jvm-args", "").trim();
+    if (!extra.isEmpty()) {
+      jvmArgs.addAll(List.of(extra.split("\\s+")));
+    }
     StartupBench bench = new StartupBench(runtime, work, jvmArgs);
     System.out.printf("[bench] runtime %s, work dir %s, runtime JVM args %s, LOG_LEVEL=%s, %d cores, load average %s%n",
         runtime, work, jvmArgs, System.getenv().getOrDefault("LOG_LEVEL", "(unset)"),
@@ -87,7 +94,7 @@ public final class StartupBench {
   // --- start-to-first-200 and peak RSS ------------------------------------------------------------
 
   /** hikariThreads: threads named "... housekeeper", one per open HikariCP pool. */
-  private record StartFigures(double firstMs, double allMs, double peakRssMib, List<String> dataFiles, long hikariThreads) {}
+  record StartFigures(double firstMs, double allMs, double peakRssMib, List<String> dataFiles, long hikariThreads) {}
 
   private void startup(List<int[]> sizes) {
     System.out.println();
@@ -102,7 +109,11 @@ public final class StartupBench {
   }
 
   private StartFigures launch(String name, Path jar, int plugins, int modules, boolean lastPluginUsesDatabase) {
-    Path dir = fresh(name);
+    return launch(fresh(name), jar, plugins, modules, lastPluginUsesDatabase, jvmArgs);
+  }
+
+  /** One launch in {@code dir} (fresh): spawn, first 200 on p0, all N answering, peak RSS 2 s later. */
+  static StartFigures launch(Path dir, Path jar, int plugins, int modules, boolean lastPluginUsesDatabase, List<String> jvmArgs) {
     try (RuntimeUnderTest rt = new RuntimeUnderTest(jar, dir)) {
       SyntheticBundles.generate(rt.deploy, plugins, modules);
       if (lastPluginUsesDatabase) {
@@ -275,12 +286,12 @@ public final class StartupBench {
     }
   }
 
-  private static List<int[]> parseSizes(String spec) {
+  static List<int[]> parseSizes(String spec) {
     return Arrays.stream(spec.split(",")).map(s -> s.trim().split("x"))
         .map(p -> new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])}).toList();
   }
 
-  private static String arg(String[] args, String name, String fallback) {
+  static String arg(String[] args, String name, String fallback) {
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals(name)) {
         return args[i + 1];
@@ -289,7 +300,7 @@ public final class StartupBench {
     return fallback;
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
     } catch (IOException e) {

@@ -37,7 +37,7 @@ public final class SyntheticBundles {
       "SyntheticPluginActivator", "SyntheticModuleActivator", "BareServletActivator", "LoggedServlet",
       "FaultyPlugin", "DatabaseServlet");
   private static final String IMPORTS = String.join(",",
-      "dev.greenroom.backend.api;version=\"[0.1,1)\"",
+      "dev.greenroom.backend.api;version=\"[1.0,2)\"",
       "dev.greenroom.backend.api.services;version=\"[0.1,1)\"",
       "jakarta.servlet;version=\"[5.0,7)\"",
       "jakarta.servlet.http;version=\"[5.0,7)\"",

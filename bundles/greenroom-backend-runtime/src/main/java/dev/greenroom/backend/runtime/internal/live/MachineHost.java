@@ -26,4 +26,14 @@ public interface MachineHost {
 
   /** A problem to show once (a shadowed duplicate, a module that never registered). */
   void problem(String pluginId, String message);
+
+  /**
+   * Whether the launch is still installing or starting a batch of bundles (a full deploy folder):
+   * a declared bundle may simply not have had its turn yet, so the wait for declared features does
+   * not expire meanwhile (it is armed again for a further timeout). The host bounds how long a
+   * launch may say so. False by default.
+   */
+  default boolean launchStillStarting() {
+    return false;
+  }
 }

@@ -203,6 +203,11 @@ public final class PluginMachine {
       return;
     }
     cancelWaitTimer = null;
+    if (host.launchStillStarting()) {
+      // a launch batch (hundreds of bundles in deploy/) is still on its way to the declared bundle
+      armWait();
+      return;
+    }
     waitExpired = true;
     evaluate();
   }

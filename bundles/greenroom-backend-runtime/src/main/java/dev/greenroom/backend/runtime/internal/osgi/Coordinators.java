@@ -58,6 +58,9 @@ final class Coordinators implements MachineHost {
   private volatile long initTimeoutMillis = InitTimeout.DEFAULT.toMillis();
   private ConfigRestarts configRestarts;
   private final List<Runnable> pendingFactoryChanges = new ArrayList<>();
+  /** System.nanoTime() until which the launch may still be starting its deploy batch; 0: it is not. */
+  private volatile long launchStartingUntil;
+  private volatile boolean launchStarting = true;
 
   Coordinators(BundleContext context, long moduleTimeoutMillis, long restartSettleMillis, LoggerService earlyLogger,
       Consumer<BackendStartupResult> onBootFinished) {
@@ -202,7 +205,26 @@ final class Coordinators implements MachineHost {
     }
   }
 
+  /**
+   * The launch's deploy batch is being started ({@code until}: a bound, System.nanoTime()), or
+   * (null) it is done or there is none: plugin machines let their module waits expire again.
+   */
+  void launchStarting(Long until) {
+    if (until == null) {
+      launchStarting = false;
+    } else {
+      launchStartingUntil = until;
+      launchStarting = true;
+    }
+  }
+
   // ---- MachineHost ----
+
+  @Override
+  public boolean launchStillStarting() {
+    long until = launchStartingUntil;
+    return launchStarting && (until == 0 || System.nanoTime() - until < 0);
+  }
 
   @Override
   public void startRun(RunPlan plan) {

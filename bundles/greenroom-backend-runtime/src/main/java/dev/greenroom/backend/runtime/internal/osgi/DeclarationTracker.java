@@ -41,6 +41,7 @@ final class DeclarationTracker extends BundleTracker<DeclarationTracker.Declarat
   private final Coordinators coordinators;
   private final IsolationHooks isolation;
   private final Supplier<LoggerService> logger;
+  private final ExportedFilters exportedFilters = new ExportedFilters();
 
   DeclarationTracker(BundleContext context, Coordinators coordinators, IsolationHooks isolation,
       Supplier<LoggerService> logger) {
@@ -50,6 +51,18 @@ final class DeclarationTracker extends BundleTracker<DeclarationTracker.Declarat
     this.coordinators = coordinators;
     this.isolation = isolation;
     this.logger = logger;
+  }
+
+  @Override
+  public void open() {
+    context.addBundleListener(exportedFilters);
+    super.open();
+  }
+
+  @Override
+  public void close() {
+    super.close();
+    context.removeBundleListener(exportedFilters);
   }
 
   @Override
@@ -90,7 +103,7 @@ final class DeclarationTracker extends BundleTracker<DeclarationTracker.Declarat
       withdraw(bundle, declared);
       return;
     }
-    String problem = state == Bundle.INSTALLED ? UnresolvedRequirements.of(context, bundle) : null;
+    String problem = state == Bundle.INSTALLED ? UnresolvedRequirements.of(context, bundle, exportedFilters) : null;
     if (declared.declared && Objects.equals(problem, declared.problem)) {
       return;
     }

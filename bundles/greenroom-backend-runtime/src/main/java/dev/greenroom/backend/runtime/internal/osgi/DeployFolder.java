@@ -11,17 +11,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * The bundles FileInstall installed from its folder ({@code felix.fileinstall.dir}): how many
@@ -121,33 +123,111 @@ final class DeployFolder {
   }
 
   /**
-   * The bundle jars in the folder that FileInstall has not installed yet, skipping the ones {@code
-   * refused} says the runtime will refuse (a second copy of an installed bundle). Jars that are
-   * not bundles, or are corrupt, are not waited for: FileInstall never installs them.
+   * The bundle jars in the folder that FileInstall has not installed yet, skipping the ones the
+   * runtime will refuse (a second copy of a bundle installed from another file, {@link
+   * DeployGuard}'s rule). Jars that are not bundles, or are corrupt, are not waited for: FileInstall
+   * never installs them.
+   *
+   * <p>Called every few milliseconds while the root start waits for a full folder, so it costs
+   * O(bundles + files) per call: each jar's manifest is read once per content (size and
+   * modification time), and the installed bundles are indexed once per call.
    */
-  List<Path> notYetInstalled(Predicate<File> refused) {
+  List<Path> notYetInstalled() {
     List<Path> out = new ArrayList<>();
     if (folder == null || !Files.isDirectory(folder)) {
       return out;
     }
     Set<Path> installed = new HashSet<>();
-    for (Bundle b : bundles()) {
-      fileOf(b).ifPresent(installed::add);
+    Map<String, List<Path>> byIdentity = new HashMap<>();
+    Bundle[] all;
+    try {
+      all = context.getBundles();
+    } catch (IllegalStateException stopping) {
+      return out;
+    }
+    for (Bundle b : all) {
+      if (b.getState() == Bundle.UNINSTALLED) {
+        continue;
+      }
+      Optional<Path> file = InstalledBundles.filePath(b.getLocation()).map(p -> p.toAbsolutePath().normalize());
+      file.filter(p -> p.startsWith(folder)).ifPresent(installed::add);
+      byIdentity.computeIfAbsent(b.getSymbolicName() + " " + b.getVersion(), k -> new ArrayList<>())
+          .add(file.orElse(null));
     }
     try (Stream<Path> files = Files.list(folder)) {
-      for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+      for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".jar")).toList()) {
         Path jar = p.toAbsolutePath().normalize();
-        if (!installed.contains(jar)
-            && DeployedJar.inspect(jar.toFile())
-                instanceof DeployedJar.BundleJar
-            && !refused.test(jar.toFile())) {
+        if (installed.contains(jar)
+            || !(inspected(jar) instanceof DeployedJar.BundleJar bundle)) {
+          continue;
+        }
+        List<Path> same = byIdentity.getOrDefault(bundle.symbolicName() + " " + bundle.version(), List.of());
+        boolean refused = same.stream().anyMatch(other -> other == null || !other.equals(jar));
+        if (!refused) {
           out.add(jar);
         }
       }
     } catch (IOException e) {
       return out; // the folder went away: nothing to wait for
     }
+    out.sort(null);
     return out;
+  }
+
+  /**
+   * Resolves every bundle of the folder that is still only installed, in one resolve. FileInstall
+   * installs a folder's jars as a batch and then starts them one by one; each start resolved its
+   * bundle alone, and with resolver hooks registered (Greenroom's) the framework lists every
+   * unresolved revision for each such resolve: O(N^2) for N bundles (issue 15). One resolve of the
+   * batch does the same work once; the starts then find their bundles resolved. A bundle that cannot
+   * resolve stays installed, as before (the framework treats the batch as optional revisions).
+   * Returns the bundles it tried (for {@link DeployStarts}).
+   */
+  List<Bundle> resolveInstalled() {
+    List<Bundle> installedOnly = new ArrayList<>();
+    for (Bundle b : bundles()) {
+      if (b.getState() == Bundle.INSTALLED) {
+        installedOnly.add(b);
+      }
+    }
+    if (installedOnly.size() < 2) {
+      return installedOnly;
+    }
+    try {
+      FrameworkWiring wiring = context.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
+      wiring.resolveBundles(installedOnly);
+    } catch (RuntimeException e) {
+      // a bundle uninstalled meanwhile, the framework stopping: FileInstall's starts resolve them
+    }
+    return installedOnly;
+  }
+
+  /** The file in the folder {@code b} was installed from, if it was (normalized, absolute). */
+  Optional<Path> installedFile(Bundle b) {
+    return folder == null ? Optional.empty() : fileOf(b);
+  }
+
+  private record Inspected(long size, long modified, DeployedJar jar) {}
+
+  private final Map<Path, Inspected> inspections = new ConcurrentHashMap<>();
+
+  /** {@link DeployedJar#inspect}, read again only when the file's size or modification time changed. */
+  private DeployedJar inspected(Path jar) {
+    File f = jar.toFile();
+    long size = f.length();
+    long modified = f.lastModified();
+    Inspected seen = inspections.get(jar);
+    if (seen != null && seen.size() == size && seen.modified() == modified) {
+      return seen.jar();
+    }
+    DeployedJar now = DeployedJar.inspect(f);
+    inspections.put(jar, new Inspected(size, modified, now));
+    return now;
+  }
+
+  /** The wait for a full folder is over: the cache of manifests is not needed any more. */
+  void forgetInspections() {
+    inspections.clear();
   }
 
   /** The bundle's file when it was installed from the folder (or below it), else empty. */

@@ -14,11 +14,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
@@ -121,16 +125,65 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
    * result, under {@code onPluginBootFailure: abort}) by a few milliseconds.
    */
   private void awaitDeployFolder() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.moduleTimeoutMillis());
-    List<Path> pending = deployFolder.notYetInstalled(deployGuard::claims);
-    while (!pending.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      pending = deployFolder.notYetInstalled(deployGuard::claims);
+    // The wait ends greenroom.module.timeout after FileInstall last installed one of the folder's
+    // jars (not after the wait began: a folder of hundreds of jars on a busy machine takes longer),
+    // and at greenroom.service.timeout at the latest.
+    long start = System.nanoTime();
+    long quietLimit = TimeUnit.MILLISECONDS.toNanos(settings.moduleTimeoutMillis());
+    long hardLimit = TimeUnit.MILLISECONDS.toNanos(Math.max(settings.moduleTimeoutMillis(), settings.serviceTimeoutMillis()));
+    // O(changes) per poll: installs arrive as events; the folder itself is listed again only every
+    // FULL_LOOK_MILLIS (a new file, a jar the guard now refuses). Listing and reading hundreds of
+    // jars every 20 ms took a core away from FileInstall during a big start (issue 15).
+    Set<Path> installed = ConcurrentHashMap.newKeySet();
+    SynchronousBundleListener installs = event -> {
+      if (event.getType() == BundleEvent.INSTALLED) {
+        deployFolder.installedFile(event.getBundle()).ifPresent(installed::add);
+      } else if (event.getType() == BundleEvent.UNINSTALLED) {
+        deployFolder.installedFile(event.getBundle()).ifPresent(installed::remove);
+      }
+    };
+    context.addBundleListener(installs);
+    List<Path> pending;
+    boolean batchStarting = false;
+    try {
+      pending = new ArrayList<>(deployFolder.notYetInstalled());
+      long lastFullLook = System.nanoTime();
+      long lastProgress = lastFullLook;
+      while (!pending.isEmpty() && System.nanoTime() - lastProgress < quietLimit && System.nanoTime() - start < hardLimit) {
+        Thread.sleep(20);
+        int before = pending.size();
+        if (System.nanoTime() - lastFullLook >= TimeUnit.MILLISECONDS.toNanos(FULL_LOOK_MILLIS)) {
+          pending = new ArrayList<>(deployFolder.notYetInstalled());
+          lastFullLook = System.nanoTime();
+        } else {
+          pending.removeIf(installed::contains);
+        }
+        if (pending.size() < before) {
+          lastProgress = System.nanoTime();
+        }
+      }
+      if (!pending.isEmpty()) {
+        pending = deployFolder.notYetInstalled();
+      } else {
+        // module waits do not expire while the batch is being started (bounded like the wait above)
+        coordinators.launchStarting(System.nanoTime() + hardLimit);
+        batchStarting = true;
+        DeployStarts.startInPluginOrder(context, deployFolder::resolveInstalled, coordinators::logger,
+            settings.moduleTimeoutMillis(), () -> coordinators.launchStarting(null));
+      }
+    } finally {
+      context.removeBundleListener(installs);
+      deployFolder.forgetInspections();
+      if (!batchStarting) {
+        coordinators.launchStarting(null);
+      }
     }
     if (!pending.isEmpty()) {
       earlyLogger.info("Starting without waiting longer for FileInstall to install " + pending);
     }
   }
+
+  private static final long FULL_LOOK_MILLIS = 500;
 
   private void startRoot() {
     try {
@@ -192,6 +245,17 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     LiveBackend live = backend;
     if (result.outcome() == BackendStartupResult.Outcome.SUCCESS) {
       live.rootStartup();
+      if (settings.standalone() && settings.exitAfterStartup()) {
+        earlyLogger.info("Backend started; stopping as " + RuntimeSettings.EXIT_AFTER_STARTUP + " asks");
+        Thread stopper = new Thread(() -> {
+          try {
+            context.getBundle(0).stop();
+          } catch (Exception e) {
+            earlyLogger.error("Could not stop the framework: " + e.getMessage(), e);
+          }
+        }, "greenroom-exit-after-startup");
+        stopper.start();
+      }
     } else {
       live.rootLogger().error(StartupErrors.toError(result).getMessage());
       exitOnFatalError(null);

@@ -1,7 +1,8 @@
 package dev.greenroom.backend.runtime.internal.osgi;
 
 import java.util.Collection;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,12 +18,17 @@ import org.osgi.framework.wiring.BundleRequirement;
  * event at all, only an exception FileInstall swallows; the resolver hooks' {@code end()} is the
  * one signal there is. The hook restricts nothing. The look itself runs afterwards on its own
  * thread: the framework holds its resolver lock during {@code end()}, and a burst of resolves
- * (a refresh) needs one look, not one each.
+ * (a refresh, or FileInstall starting a folder of hundreds of bundles one by one) needs one look,
+ * not one each. So the look runs {@link #SETTLE_MILLIS} after the first resolve of a burst and
+ * sees every resolve until then: a look costs O(bundles), and one per resolve made a start with
+ * N bundles in the folder O(N^2) (issue 15, bench/README.md).
  */
 final class ResolveAttempts implements ResolverHookFactory, AutoCloseable {
   private final DeployFolder folder;
   private final AtomicBoolean pending = new AtomicBoolean();
-  private final ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
+  static final long SETTLE_MILLIS = 100;
+
+  private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "greenroom-deploy-check");
     t.setDaemon(true);
     return t;
@@ -57,10 +63,10 @@ final class ResolveAttempts implements ResolverHookFactory, AutoCloseable {
       return; // a look is queued and will see this resolve's outcome too
     }
     try {
-      checker.execute(() -> {
+      checker.schedule(() -> {
         pending.set(false);
         folder.check();
-      });
+      }, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closed) {
       pending.set(false);
     }

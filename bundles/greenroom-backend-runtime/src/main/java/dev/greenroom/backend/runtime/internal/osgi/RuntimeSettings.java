@@ -8,7 +8,7 @@ import org.osgi.framework.BundleContext;
  * mode. Config files are greenroom-config's business ({@code greenroom.config.dir}, docs/config.md).
  */
 record RuntimeSettings(long moduleTimeoutMillis, long serviceTimeoutMillis, boolean standalone,
-    long restartSettleMillis) {
+    long restartSettleMillis, boolean exitAfterStartup) {
   static final String MODULE_TIMEOUT = "greenroom.module.timeout";
   static final String STANDALONE = "greenroom.standalone";
   static final String SERVICE_TIMEOUT = "greenroom.service.timeout";
@@ -17,12 +17,18 @@ record RuntimeSettings(long moduleTimeoutMillis, long serviceTimeoutMillis, bool
   /** How long a plugin's feature services must be quiet before it restarts (FileInstall's update + refresh). */
   static final String RESTART_SETTLE = "greenroom.restart.settle";
   static final long DEFAULT_RESTART_SETTLE = 250;
+  /**
+   * Standalone only: stop the framework (and so the process) once the backend has started. The
+   * build's class-data-sharing training run uses it ({@code features/pom.xml}, docs/launch.md).
+   */
+  static final String EXIT_AFTER_STARTUP = "greenroom.exitAfterStartup";
 
   static RuntimeSettings from(BundleContext context) {
     long timeout = millis(context, MODULE_TIMEOUT, DEFAULT_MODULE_TIMEOUT);
     long serviceTimeout = millis(context, SERVICE_TIMEOUT, DEFAULT_SERVICE_TIMEOUT);
     return new RuntimeSettings(timeout, serviceTimeout, Boolean.parseBoolean(context.getProperty(STANDALONE)),
-        millis(context, RESTART_SETTLE, DEFAULT_RESTART_SETTLE));
+        millis(context, RESTART_SETTLE, DEFAULT_RESTART_SETTLE),
+        Boolean.parseBoolean(context.getProperty(EXIT_AFTER_STARTUP)));
   }
 
   private static long millis(BundleContext context, String property, long fallback) {

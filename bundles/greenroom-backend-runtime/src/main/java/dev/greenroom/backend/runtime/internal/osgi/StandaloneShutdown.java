@@ -207,8 +207,9 @@ final class StandaloneShutdown implements SynchronousBundleListener {
           // best effort: a leftover temp folder is not worth failing the exit for
         }
       });
-    } catch (IOException ignored) {
-      // best effort
+    } catch (IOException | java.io.UncheckedIOException ignored) {
+      // best effort; the walk fails when another thread (bnd's launcher) deletes the folder meanwhile,
+      // which used to kill this thread before halt() and leave the process with exit code 117
     }
   }
 }

@@ -14,6 +14,8 @@ final class FakeHost implements MachineHost {
   /** What the machine's snapshot said about the run when the run was handed over. */
   final List<RunPlan> runInSnapshotAtStart = new ArrayList<>();
   PluginMachine machine;
+  /** What {@link #launchStillStarting()} answers. */
+  boolean launchStillStarting;
 
   @Override
   public void startRun(RunPlan plan) {
@@ -48,6 +50,11 @@ final class FakeHost implements MachineHost {
   @Override
   public void problem(String pluginId, String message) {
     problems.add(message);
+  }
+
+  @Override
+  public boolean launchStillStarting() {
+    return launchStillStarting;
   }
 
   RunPlan lastStart() {

@@ -112,6 +112,37 @@ class PluginMachineTest {
   }
 
   @Test
+  void theWaitForADeclaredModuleDoesNotExpireWhileTheLaunchIsStillStartingBundles() {
+    host.launchStillStarting = true;
+    machine.rootReady();
+    machine.declared(declares("validator", 11));
+    machine.registered(plugin(100, 10));
+    clock.advance(MODULE_TIMEOUT);
+    clock.advance(MODULE_TIMEOUT);
+    assertTrue(host.starts.isEmpty(), "no start without the module while the launch batch is starting");
+    assertEquals(PluginState.WAITING_FOR_MODULES, machine.state());
+    // the launch's batch gets to the module: the plugin starts with it, nothing timed out
+    machine.registered(module("validator", 101, 11));
+    assertEquals(List.of("validator"), host.moduleIdsOfLastStart());
+    assertTrue(host.lastStart().timedOutModules().isEmpty());
+    assertTrue(host.problems.isEmpty());
+  }
+
+  @Test
+  void onceTheLaunchHasStartedItsBundlesTheWaitExpiresOneTimeoutLater() {
+    host.launchStillStarting = true;
+    machine.rootReady();
+    machine.declared(declares("validator", 11));
+    machine.registered(plugin(100, 10));
+    clock.advance(MODULE_TIMEOUT);
+    host.launchStillStarting = false;
+    clock.advance(MODULE_TIMEOUT);
+    assertEquals(1, host.starts.size());
+    assertTrue(host.lastStart().modules().isEmpty());
+    assertTrue(host.lastStart().timedOutModules().containsKey("validator"));
+  }
+
+  @Test
   void theTimeoutMessageCarriesTheBundlesResolutionProblem() {
     machine.rootReady();
     machine.declared(new Declaration("todo", "validator", 11, "v [11]", "missing requirement osgi.wiring.package=foo"));

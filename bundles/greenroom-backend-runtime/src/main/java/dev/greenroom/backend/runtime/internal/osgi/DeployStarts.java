@@ -1,0 +1,166 @@
+package dev.greenroom.backend.runtime.internal.osgi;
+
+import dev.greenroom.backend.api.services.LoggerService;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+
+/**
+ * Starts the bundles of a full deploy folder at launch plugin by plugin, next to FileInstall.
+ *
+ * <p>FileInstall installs the folder's jars as one batch and then starts them one by one, in its
+ * own order, on one thread: with N plugins of M modules in {@code deploy/}, every plugin waits for
+ * its last bundle, which comes at a random point of the whole batch, so the first plugin to answer
+ * answers near the end (issue 15, bench/README.md). Once the folder is installed and resolved, this
+ * starts the same bundles on a second thread, grouped by plugin (libraries first, then each plugin's
+ * bundle and its modules, in plugin id order): each plugin's bundles are ready together and the
+ * plugin starts at once, and a 2-core machine runs two starts at a time.
+ *
+ * <p>Nothing else changes: these are the bundles FileInstall starts anyway, with its options
+ * ({@code felix.fileinstall.bundles.new.start}, {@code .startTransient}, {@code
+ * .startActivationPolicy}); FileInstall's own start of a bundle started here finds it active and
+ * does nothing. Only resolved bundles are started here: one that cannot resolve, or whose
+ * activator fails, is left to FileInstall, which reports it as before (a failure here is not
+ * logged, so nothing is said twice). {@code done} runs once the batch has settled: no bundle of it
+ * still waiting to be started, or none changed for a module timeout (the plugin machines hold their
+ * module waits until then, {@code Coordinators.launchStarting}).
+ */
+final class DeployStarts {
+  private DeployStarts() {}
+
+  /**
+   * On a new daemon thread: resolves the folder's batch ({@code resolveBatch}, which returns its
+   * bundles) and starts them plugin by plugin; {@code done} runs once the batch has settled (at once
+   * when FileInstall starts nothing).
+   */
+  static void startInPluginOrder(BundleContext context, Supplier<List<Bundle>> resolveBatch, Supplier<LoggerService> logger,
+      long settleMillis, Runnable done) {
+    if ("false".equalsIgnoreCase(context.getProperty("felix.fileinstall.bundles.new.start"))) {
+      done.run();
+      return;
+    }
+    int options = 0;
+    if (Boolean.parseBoolean(context.getProperty("felix.fileinstall.bundles.startTransient"))) {
+      options |= Bundle.START_TRANSIENT;
+    }
+    String policy = context.getProperty("felix.fileinstall.bundles.startActivationPolicy");
+    if (policy == null || Boolean.parseBoolean(policy)) {
+      options |= Bundle.START_ACTIVATION_POLICY;
+    }
+    int startOptions = options;
+    Thread t = new Thread(() -> {
+      try {
+        // the batch's resolve runs here too, off the root start's path (600 bundles: about a second)
+        List<Bundle> order = ordered(resolveBatch.get());
+        if (order.size() < 2) {
+          return;
+        }
+        startAll(context, order, startOptions, logger);
+        awaitSettled(context, order, settleMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        done.run();
+      }
+    }, "greenroom-deploy-start");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Libraries (no feature capability) first, then by plugin id, each plugin's own bundle before its modules. */
+  static List<Bundle> ordered(List<Bundle> bundles) {
+    List<Bundle> out = new ArrayList<>();
+    List<Object[]> keyed = new ArrayList<>();
+    for (Bundle b : bundles) {
+      if (b.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
+        continue;
+      }
+      String plugin;
+      try {
+        plugin = FeatureCapabilities.pluginOf(b);
+      } catch (RuntimeException e) {
+        continue; // uninstalled meanwhile
+      }
+      keyed.add(new Object[] {plugin == null ? "" : plugin, b});
+    }
+    keyed.sort(Comparator.<Object[], String>comparing(k -> (String) k[0])
+        .thenComparingLong(k -> ((Bundle) k[1]).getBundleId()));
+    for (Object[] k : keyed) {
+      out.add((Bundle) k[1]);
+    }
+    return out;
+  }
+
+  private static void startAll(BundleContext context, List<Bundle> order, int options, Supplier<LoggerService> logger) {
+    int started = 0;
+    for (Bundle b : order) {
+      try {
+        if (b.getState() != Bundle.RESOLVED || !startLevelReached(context, b)) {
+          continue; // active already (FileInstall got there first), unresolvable, or not for this start level
+        }
+        b.start(options);
+        started++;
+      } catch (BundleException | IllegalStateException | SecurityException e) {
+        // FileInstall starts it too and reports a failure as it always did
+      } catch (RuntimeException e) {
+        // the same: an activator's failure is FileInstall's to report
+      }
+      if (frameworkStopping(context)) {
+        return;
+      }
+    }
+    if (started > 0) {
+      logger.get().debug("Started " + started + " bundles of the deploy folder plugin by plugin");
+    }
+  }
+
+  /**
+   * Returns once no bundle of the batch is still only resolved or starting (FileInstall's pass may
+   * still be on its way to some: a start here can fail where FileInstall's succeeds, or wait for a
+   * lock), or once none of them changed state for {@code quietMillis}.
+   */
+  static void awaitSettled(BundleContext context, List<Bundle> batch, long quietMillis) throws InterruptedException {
+    long lastChange = System.nanoTime();
+    int waiting = Integer.MAX_VALUE;
+    while (!frameworkStopping(context)) {
+      int now = 0;
+      for (Bundle b : batch) {
+        int state = b.getState();
+        if (state == Bundle.RESOLVED || state == Bundle.STARTING) {
+          now++;
+        }
+      }
+      if (now == 0) {
+        return;
+      }
+      if (now < waiting) {
+        waiting = now;
+        lastChange = System.nanoTime();
+      } else if (System.nanoTime() - lastChange > quietMillis * 1_000_000L) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private static boolean startLevelReached(BundleContext context, Bundle b) {
+    BundleStartLevel level = b.adapt(BundleStartLevel.class);
+    FrameworkStartLevel fw = context.getBundle(0).adapt(FrameworkStartLevel.class);
+    return level == null || fw == null || level.getStartLevel() <= fw.getStartLevel();
+  }
+
+  private static boolean frameworkStopping(BundleContext context) {
+    try {
+      return context.getBundle(0).getState() == Bundle.STOPPING;
+    } catch (IllegalStateException gone) {
+      return true;
+    }
+  }
+}
