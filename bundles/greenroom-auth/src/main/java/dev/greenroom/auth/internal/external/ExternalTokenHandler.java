@@ -22,8 +22,14 @@ public final class ExternalTokenHandler {
   private static final List<String> TYPES = List.of("static", "legacy", "jwks");
   private static final AtomicBoolean LOGGED_DEPRECATION_WARNING = new AtomicBoolean();
 
-  /** A verified external caller; {@code accessRestrictions} null means unrestricted. */
-  public record Result(String subject, BackstagePrincipalAccessRestrictions accessRestrictions) {}
+  /**
+   * A verified external caller; {@code accessRestrictions} (for this plugin) and {@code
+   * allAccessRestrictions} (per plugin id) are null when the caller is unrestricted.
+   */
+  public record Result(
+      String subject,
+      BackstagePrincipalAccessRestrictions accessRestrictions,
+      Map<String, BackstagePrincipalAccessRestrictions> allAccessRestrictions) {}
 
   private final String ownPluginId;
   private final List<TokenHandler> handlers;
@@ -93,7 +99,7 @@ public final class ExternalTokenHandler {
       }
       Map<String, BackstagePrincipalAccessRestrictions> all = result.allAccessRestrictions();
       if (all == null) {
-        return new Result(result.subject(), null);
+        return new Result(result.subject(), null, null);
       }
       BackstagePrincipalAccessRestrictions own = all.get(ownPluginId);
       if (own == null) {
@@ -101,7 +107,7 @@ public final class ExternalTokenHandler {
             "This token's access is restricted to plugin(s) "
                 + AccessRestrictionsReader.quoted(List.copyOf(all.keySet())));
       }
-      return new Result(result.subject(), own);
+      return new Result(result.subject(), own, all);
     }
     return null;
   }
