@@ -19,18 +19,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * src/entrypoints/auth/plugin/keys/DatabasePluginKeySource.ts.
  *
  * <p>Keys found in the table are remembered by kid until they expire, so verifying a token does
- * not read the database each time; an unknown kid reads it again, at most once per {@link
- * #UNKNOWN_KID_COOLDOWN} (what a JWKS client does on an unknown kid, with a shorter cooldown than
- * jose's 30 s), so tokens with made-up kids cannot make a query each.
+ * not read the database each time; an unknown kid reads it again (what a JWKS client does on an
+ * unknown kid), except within {@link #UNKNOWN_KID_COOLDOWN} of such a read that found nothing, so
+ * tokens with made-up kids cannot make a query each (jose's cooldown is 30 s); such reads run one at
+ * a time. A key another replica made within that cooldown is found after it.
  */
 final class DatabasePluginKeySource implements PluginKeySource {
-  static final Duration UNKNOWN_KID_COOLDOWN = Duration.ofSeconds(1);
+  static final Duration UNKNOWN_KID_COOLDOWN = Duration.ofMillis(100);
   private final DatabaseKeyStore store;
   private final LoggerService logger;
   private final Duration keyDuration;
   private final Clock clock;
   private final Map<String, DatabaseKeyStore.StoredKey> known = new ConcurrentHashMap<>();
-  private volatile long lastReadNanos = System.nanoTime() - UNKNOWN_KID_COOLDOWN.toNanos();
+  /** When a look-up of an unknown kid last read the table and still found nothing. */
+  private volatile long lastFruitlessReadNanos = System.nanoTime() - UNKNOWN_KID_COOLDOWN.toNanos();
   private ECKey signingKey;
   private Instant signingKeyExpiresAt;
 
@@ -62,7 +64,6 @@ final class DatabasePluginKeySource implements PluginKeySource {
 
   @Override
   public List<JWK> publicKeys() {
-    lastReadNanos = System.nanoTime();
     List<DatabaseKeyStore.StoredKey> keys = store.listKeys();
     known.clear();
     keys.forEach(k -> known.put(k.id(), k));
@@ -75,10 +76,23 @@ final class DatabasePluginKeySource implements PluginKeySource {
     if (cached != null && !cached.expiresAt().isBefore(clock.instant())) {
       return Optional.of(cached.key());
     }
-    if (System.nanoTime() - lastReadNanos < UNKNOWN_KID_COOLDOWN.toNanos()) {
+    return readFor(kid);
+  }
+
+  /** One table read at a time for unknown kids, none within the cooldown after a fruitless one. */
+  private synchronized Optional<JWK> readFor(String kid) {
+    DatabaseKeyStore.StoredKey cached = known.get(kid);
+    if (cached != null && !cached.expiresAt().isBefore(clock.instant())) {
+      return Optional.of(cached.key()); // another thread's read found it
+    }
+    if (System.nanoTime() - lastFruitlessReadNanos < UNKNOWN_KID_COOLDOWN.toNanos()) {
       return Optional.empty();
     }
-    return publicKeys().stream().filter(k -> kid.equals(k.getKeyID())).findFirst();
+    Optional<JWK> found = publicKeys().stream().filter(k -> kid.equals(k.getKeyID())).findFirst();
+    if (found.isEmpty()) {
+      lastFruitlessReadNanos = System.nanoTime();
+    }
+    return found;
   }
 
   @Override
