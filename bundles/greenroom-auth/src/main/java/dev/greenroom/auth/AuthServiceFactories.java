@@ -8,7 +8,10 @@ import dev.greenroom.auth.internal.http.DefaultHttpAuthService;
 import dev.greenroom.auth.internal.plugin.PluginTokenHandler;
 import dev.greenroom.auth.internal.user.UserTokenHandler;
 import dev.greenroom.auth.internal.userinfo.DefaultUserInfoService;
+import dev.greenroom.auth.internal.plugin.PluginKeySource;
+import dev.greenroom.auth.internal.plugin.PluginKeySources;
 import dev.greenroom.backend.api.CoreServices;
+import dev.greenroom.backend.api.Dependency;
 import dev.greenroom.backend.api.ServiceFactory;
 import dev.greenroom.backend.api.services.AuthService;
 import dev.greenroom.backend.api.services.DiscoveryService;
@@ -17,6 +20,7 @@ import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.backend.api.services.RootConfigService;
 import dev.greenroom.backend.api.services.UserInfoService;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +49,15 @@ public final class AuthServiceFactories {
 
   /** The three factories; tokens are issued and checked at {@code clock}'s time. */
   public static List<ServiceFactory<?>> all(Clock clock) {
-    return List.of(auth(clock), httpAuth(clock), userInfo());
+    return all(clock, false);
+  }
+
+  /**
+   * The three factories; with {@code withDatabase}, core.auth also depends on core.database (see
+   * {@link #auth(Clock, boolean)}).
+   */
+  public static List<ServiceFactory<?>> all(Clock clock, boolean withDatabase) {
+    return List.of(auth(clock, withDatabase), httpAuth(clock), userInfo());
   }
 
   /** core.auth on the system clock. */
@@ -54,31 +66,54 @@ public final class AuthServiceFactories {
   }
 
   /**
-   * core.auth. Needs core.discovery. Invalid {@code backend.auth.*} config fails the factory, so
-   * the plugin fails to start with an error naming the key.
+   * core.auth without core.database: plugin keys in memory (or {@code static} key files). Needs
+   * core.discovery. Invalid {@code backend.auth.*} config fails the factory, so the plugin fails to
+   * start with an error naming the key.
    */
   public static ServiceFactory<AuthService> auth(Clock clock) {
+    return auth(clock, false);
+  }
+
+  /**
+   * core.auth. With {@code withDatabase} it also depends on core.database, as Backstage's does, so
+   * that {@code backend.auth.pluginKeyStore.type: database} (the default when {@code
+   * backend.database} is configured) can keep plugin public keys in each plugin's database, shared
+   * by replicas. The OSGi runtime registers this variant.
+   */
+  public static ServiceFactory<AuthService> auth(Clock clock, boolean withDatabase) {
+    List<Dependency<?>> deps = new ArrayList<>(List.of(
+        CoreServices.ROOT_CONFIG, CoreServices.ROOT_LOGGER, CoreServices.ROOT_LIFECYCLE,
+        CoreServices.LOGGER, CoreServices.DISCOVERY, CoreServices.PLUGIN_METADATA));
+    if (withDatabase) {
+      deps.add(CoreServices.DATABASE);
+    }
     return ServiceFactory.of(CoreServices.AUTH)
-        .deps(CoreServices.ROOT_CONFIG, CoreServices.LOGGER, CoreServices.DISCOVERY, CoreServices.PLUGIN_METADATA)
-        .createRootContext(rootDeps -> AuthRootContext.create(clock))
+        .deps(deps.toArray(Dependency<?>[]::new))
+        .createRootContext(rootDeps -> AuthRootContext.create(
+            clock,
+            rootDeps.get(CoreServices.ROOT_CONFIG),
+            rootDeps.get(CoreServices.ROOT_LOGGER),
+            rootDeps.get(CoreServices.ROOT_LIFECYCLE)))
         .factoryWithContext(
-            (deps, context) -> {
+            (deps2, context) -> {
               AuthRootContext root = (AuthRootContext) context;
-              RootConfigService config = deps.get(CoreServices.ROOT_CONFIG);
-              LoggerService logger = deps.get(CoreServices.LOGGER);
-              DiscoveryService discovery = deps.get(CoreServices.DISCOVERY);
-              String pluginId = deps.get(CoreServices.PLUGIN_METADATA).getId();
-              AuthConfig authConfig = AuthConfig.read(config, logger);
+              RootConfigService config = deps2.get(CoreServices.ROOT_CONFIG);
+              LoggerService logger = deps2.get(CoreServices.LOGGER);
+              DiscoveryService discovery = deps2.get(CoreServices.DISCOVERY);
+              String pluginId = deps2.get(CoreServices.PLUGIN_METADATA).getId();
+              AuthConfig authConfig = AuthConfig.read(config);
               UserTokenHandler userTokens =
                   new UserTokenHandler(
                       () -> root.remoteJwks().at(authConfig.userTokenJwksUrl(discovery)),
                       authConfig.userTokenIssuer(),
                       logger,
                       root.clock());
+              ExternalTokenHandler externalTokens = new ExternalTokenHandler(pluginId, root.externalAccess());
+              PluginKeySource keys = PluginKeySources.create(
+                  config, pluginId, withDatabase ? deps2.get(CoreServices.DATABASE) : null, root.keys(), logger,
+                  root.clock());
               PluginTokenHandler pluginTokens =
-                  new PluginTokenHandler(pluginId, root.keys(), root.remoteJwks(), discovery, logger, root.clock());
-              ExternalTokenHandler externalTokens =
-                  ExternalTokenHandler.create(pluginId, config, logger, root.remoteJwks(), root.clock());
+                  new PluginTokenHandler(pluginId, keys, root.keys(), root.remoteJwks(), discovery, logger, root.clock());
               return new DefaultAuthService(
                   userTokens, pluginTokens, externalTokens, pluginId, authConfig.disableDefaultAuthPolicy());
             });

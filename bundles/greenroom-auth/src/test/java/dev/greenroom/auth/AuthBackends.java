@@ -22,8 +22,17 @@ final class AuthBackends {
   }
 
   static TestBackend start(Map<String, Object> config, Clock clock, TestDiscovery discovery, String... pluginIds) {
+    return start(config, clock, discovery, null, pluginIds);
+  }
+
+  /** With a core.database factory (not null), core.auth is the variant that depends on it, as in OSGi. */
+  static TestBackend start(
+      Map<String, Object> config, Clock clock, TestDiscovery discovery, ServiceFactory<?> database, String... pluginIds) {
     TestBackend.Builder builder = TestBackend.builder().config(config).defaultService(discovery.factory());
-    for (ServiceFactory<?> f : AuthServiceFactories.all(clock)) {
+    if (database != null) {
+      builder.defaultService(database);
+    }
+    for (ServiceFactory<?> f : AuthServiceFactories.all(clock, database != null)) {
       builder.defaultService(f);
     }
     for (String id : pluginIds) {

@@ -66,6 +66,24 @@ class HttpAuthTest {
   }
 
   @Test
+  void anAnonymousCallerGetsNoneCredentialsWhereNoneIsAllowed() throws Exception {
+    // Backstage's DefaultHttpAuthService: allow including 'none' returns the none credentials
+    var all = EnumSet.of(BackstagePrincipalType.NONE, BackstagePrincipalType.USER, BackstagePrincipalType.SERVICE);
+    assertEquals(BackstagePrincipalType.NONE,
+        httpAuth.credentials(FakeHttp.request(null, null), all, false).principal().type());
+    assertEquals(BackstagePrincipalType.NONE,
+        httpAuth.credentials(FakeHttp.request(null, null), all, true).principal().type(), "no header, no cookie");
+    assertEquals(BackstagePrincipalType.NONE, httpAuth.credentials(FakeHttp.request(null, null),
+        EnumSet.of(BackstagePrincipalType.NONE), false).principal().type());
+    // with a token, the token decides; 'none' allowed does not excuse a bad one
+    assertEquals(BackstagePrincipalType.USER,
+        httpAuth.credentials(FakeHttp.request("Bearer " + userToken(), null), all, false).principal().type());
+    AuthenticationError bad = assertThrows(AuthenticationError.class,
+        () -> httpAuth.credentials(FakeHttp.request("Bearer not-a-token", null), all, false));
+    assertEquals("Illegal token", bad.getMessage());
+  }
+
+  @Test
   void aBearerServiceTokenIsAcceptedWhereServicesAreAllowed() {
     String token = auth.getPluginRequestToken(auth.getOwnServiceCredentials(), "b").token();
 

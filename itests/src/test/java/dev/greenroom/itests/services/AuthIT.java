@@ -19,6 +19,12 @@ import org.ops4j.pax.exam.Option;
  */
 public class AuthIT extends HttpTestSupport {
   static final String RESTRICTED_TOKEN = "callee-only-token";
+  /** Restricted to caller and callee, without restrictions inside them: delegable to callee. */
+  static final String DELEGABLE_TOKEN = "caller-and-callee-token";
+  /** Restricted to caller, and to one permission at callee: not delegable to callee. */
+  static final String PERMISSION_TOKEN = "callee-permission-token";
+  /** Restricted to caller alone: callee is not in its restrictions. */
+  static final String CALLER_ONLY_TOKEN = "caller-only-token";
 
   @Override
   protected String configYaml() {
@@ -30,7 +36,16 @@ public class AuthIT extends HttpTestSupport {
     return yaml.replace(entries, entries
         + "      - type: static\n"
         + "        options: { token: " + RESTRICTED_TOKEN + ", subject: restricted }\n"
-        + "        accessRestrictions: [ { plugin: callee } ]\n");
+        + "        accessRestrictions: [ { plugin: callee } ]\n"
+        + "      - type: static\n"
+        + "        options: { token: " + DELEGABLE_TOKEN + ", subject: delegable }\n"
+        + "        accessRestrictions: [ { plugin: caller }, { plugin: callee } ]\n"
+        + "      - type: static\n"
+        + "        options: { token: " + PERMISSION_TOKEN + ", subject: permission-bound }\n"
+        + "        accessRestrictions: [ { plugin: caller }, { plugin: callee, permission: catalog.entity.read } ]\n"
+        + "      - type: static\n"
+        + "        options: { token: " + CALLER_ONLY_TOKEN + ", subject: caller-only }\n"
+        + "        accessRestrictions: [ { plugin: caller } ]\n");
   }
 
   @Override
@@ -84,6 +99,44 @@ public class AuthIT extends HttpTestSupport {
         "{\"error\":{\"name\":\"NotAllowedError\",\"message\":\"This token's access is restricted to plugin(s) 'callee'\"},"
             + "\"request\":{\"method\":\"GET\",\"url\":\"/examples\"},\"response\":{\"statusCode\":403}}",
         refused.body());
+  }
+
+  // ---- delegation: caller forwards the request's credentials to callee (getPluginRequestToken onBehalfOf) ----
+
+  private static final String FORWARDED_AS_CALLER =
+      "{\"status\":200,\"body\":\"{\\\"subject\\\":\\\"plugin:caller\\\"}\"}";
+
+  @Test
+  public void anUnrestrictedCallerIsForwardedToCalleeAsTheCallerPlugin() throws Exception {
+    assertEquals(new Answer(200, FORWARDED_AS_CALLER),
+        get("/api/caller/forward/callee", "Authorization", "Bearer " + TOKEN));
+    assertEquals(new Answer(200, FORWARDED_AS_CALLER),
+        get("/api/caller/forward/callee", "Authorization", "Bearer " + DELEGABLE_TOKEN));
+  }
+
+  @Test
+  public void aCallerRestrictedByPermissionAtCalleeCannotBeDelegated() throws Exception {
+    assertEquals(new Answer(403, notAllowed("Access to target plugin 'callee' is restricted and cannot be delegated")),
+        get("/api/caller/forward/callee", "Authorization", "Bearer " + PERMISSION_TOKEN));
+  }
+
+  @Test
+  public void aCallerWhoseRestrictionsLeaveOutCalleeCannotBeDelegated() throws Exception {
+    assertEquals(
+        new Answer(403, notAllowed("Access to target plugin 'callee' is not included in token's access restrictions")),
+        get("/api/caller/forward/callee", "Authorization", "Bearer " + CALLER_ONLY_TOKEN));
+  }
+
+  private static String notAllowed(String message) {
+    return "{\"error\":{\"name\":\"NotAllowedError\",\"message\":\"" + message + "\"},"
+        + "\"request\":{\"method\":\"GET\",\"url\":\"/api/caller/forward/callee\"},\"response\":{\"statusCode\":403}}";
+  }
+
+  @Test
+  public void anAnonymousCallerGetsNoneCredentialsWhereTheRouteAllowsNone() throws Exception {
+    assertEquals(new Answer(200, "{\"type\":\"none\"}"), get("/api/callee/anyone"));
+    assertEquals(new Answer(200, "{\"type\":\"service\"}"),
+        get("/api/callee/anyone", "Authorization", "Bearer " + TOKEN));
   }
 
   private static String b64(String json) {

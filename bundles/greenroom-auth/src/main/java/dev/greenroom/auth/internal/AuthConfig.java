@@ -2,7 +2,6 @@ package dev.greenroom.auth.internal;
 
 import dev.greenroom.backend.api.services.Config;
 import dev.greenroom.backend.api.services.DiscoveryService;
-import dev.greenroom.backend.api.services.LoggerService;
 
 /**
  * The {@code backend.auth} settings core.auth reads besides {@code externalAccess}.
@@ -13,19 +12,7 @@ import dev.greenroom.backend.api.services.LoggerService;
  * @param userTokenIssuer {@code backend.auth.userTokens.issuer}, or null to accept any issuer
  */
 public record AuthConfig(boolean disableDefaultAuthPolicy, String userTokenJwksUrl, String userTokenIssuer) {
-  static final String PLUGIN_KEY_STORE_TYPE = "backend.auth.pluginKeyStore.type";
-
-  public static AuthConfig read(Config config, LoggerService logger) {
-    String keyStore = config.getOptionalString(PLUGIN_KEY_STORE_TYPE).orElse("memory");
-    switch (keyStore) {
-      case "memory" -> {}
-      case "database" ->
-          logger.warn(
-              PLUGIN_KEY_STORE_TYPE + " 'database' is not supported by Greenroom; plugin keys are kept in memory");
-      default -> throw new IllegalArgumentException(
-          "Unsupported " + PLUGIN_KEY_STORE_TYPE + " '" + keyStore
-              + "', Greenroom keeps plugin keys in memory; expected 'memory'");
-    }
+  public static AuthConfig read(Config config) {
     return new AuthConfig(
         config.getOptionalBoolean("backend.auth.dangerouslyDisableDefaultAuthPolicy").orElse(false),
         config.getOptionalString("backend.auth.userTokens.jwksUrl").orElse(null),

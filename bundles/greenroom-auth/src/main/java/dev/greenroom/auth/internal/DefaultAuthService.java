@@ -5,10 +5,12 @@ import dev.greenroom.auth.internal.external.ExternalTokenHandler;
 import dev.greenroom.auth.internal.plugin.PluginTokenHandler;
 import dev.greenroom.auth.internal.user.UserTokenHandler;
 import dev.greenroom.backend.api.errors.AuthenticationError;
+import dev.greenroom.backend.api.errors.NotAllowedError;
 import dev.greenroom.backend.api.services.AuthService;
 import dev.greenroom.backend.api.services.BackstageCredentials;
 import dev.greenroom.backend.api.services.BackstageNonePrincipal;
 import dev.greenroom.backend.api.services.BackstagePrincipal;
+import dev.greenroom.backend.api.services.BackstagePrincipalAccessRestrictions;
 import dev.greenroom.backend.api.services.BackstageServicePrincipal;
 import dev.greenroom.backend.api.services.BackstageToken;
 import dev.greenroom.backend.api.services.BackstageUserPrincipal;
@@ -66,8 +68,12 @@ public final class DefaultAuthService implements AuthService {
 
     ExternalTokenHandler.Result external = externalTokens.verifyToken(token);
     if (external != null) {
-      return new BackstageCredentials<>(
-          new BackstageServicePrincipal(external.subject(), external.accessRestrictions()), null);
+      BackstageCredentials<BackstagePrincipal> credentials =
+          new BackstageCredentials<>(
+              new BackstageServicePrincipal(external.subject(), external.accessRestrictions()), null);
+      return external.allAccessRestrictions() == null
+          ? credentials
+          : CredentialTokens.attachAllAccessRestrictions(credentials, external.allAccessRestrictions());
     }
     throw new AuthenticationError("Illegal token");
   }
@@ -95,7 +101,23 @@ public final class DefaultAuthService implements AuthService {
     if (principal instanceof BackstageNonePrincipal && disableDefaultAuthPolicy) {
       return new BackstageToken("", null);
     }
-    if (principal instanceof BackstageServicePrincipal) {
+    if (principal instanceof BackstageServicePrincipal service) {
+      // A restricted caller (an external access entry with accessRestrictions) may only be
+      // forwarded to a plugin it may reach without restrictions of its own: a token from this
+      // plugin would carry none of them. Upstream: backend-defaults
+      // src/entrypoints/auth/DefaultAuthService.ts, getPluginRequestToken.
+      if (service.accessRestrictions() != null) {
+        Map<String, BackstagePrincipalAccessRestrictions> all = CredentialTokens.allAccessRestrictionsOf(onBehalfOf);
+        BackstagePrincipalAccessRestrictions target = all == null ? null : all.get(targetPluginId);
+        if (target == null) {
+          throw new NotAllowedError(
+              "Access to target plugin '" + targetPluginId + "' is not included in token's access restrictions");
+        }
+        if (target.permissionNames() != null || target.permissionActions() != null) {
+          throw new NotAllowedError(
+              "Access to target plugin '" + targetPluginId + "' is restricted and cannot be delegated");
+        }
+      }
       return pluginTokens.issueToken(targetPluginId, null, null);
     }
     if (principal instanceof BackstageUserPrincipal) {

@@ -57,6 +57,14 @@ public final class ConfigLoader {
       // a default file that appears later is a change too
       DEFAULT_FILES.forEach(name -> watched.add(dir.resolve(name).toAbsolutePath().normalize()));
     }
-    return new LoadedConfig(List.copyOf(layers), reader, merged, SecretCollector.collect(schemas, merged), Set.copyOf(watched));
+    return new LoadedConfig(List.copyOf(layers), reader, merged, SecretCollector.collect(withCoreSecrets(schemas), merged), Set.copyOf(watched));
+  }
+
+  /** The plugin schemas and the core secret marks (which only mark, never validate). */
+  private static List<ConfigSchema> withCoreSecrets(List<ConfigSchema> schemas) {
+    List<ConfigSchema> all = new ArrayList<>(schemas.size() + 1);
+    all.add(CoreSecretSchema.SCHEMA);
+    all.addAll(schemas);
+    return all;
   }
 }

@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * Collects the config values that a schema marks {@code "visibility": "secret"} (every scalar
  * under a secret node), following properties, additionalProperties, patternProperties-free
- * items and allOf/anyOf/oneOf branches, as Backstage's schema filtering does.
+ * items and allOf/anyOf/oneOf branches, as Backstage's schema filtering does. A node with a
+ * {@code type} the value does not have is skipped, so of {@code anyOf: [string (secret), object
+ * (with a secret password)]} only the branch that fits the value applies.
  */
 public final class SecretCollector {
   private SecretCollector() {}
@@ -25,6 +27,10 @@ public final class SecretCollector {
 
   private static void walk(JsonNode schema, Object value, Set<String> out) {
     if (schema == null || !schema.isObject() || value == null) {
+      return;
+    }
+    // a branch whose type the value does not have does not apply (ajv, upstream, would not match it)
+    if (schema.has("type") && !hasType(schema.get("type"), value)) {
       return;
     }
     if ("secret".equals(schema.path("visibility").asText())) {
@@ -44,6 +50,26 @@ public final class SecretCollector {
     } else if (value instanceof List<?> list && schema.path("items").isObject()) {
       list.forEach(item -> walk(schema.get("items"), item, out));
     }
+  }
+
+  private static boolean hasType(JsonNode type, Object value) {
+    if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (hasType(t, value)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return switch (type.asText()) {
+      case "string" -> value instanceof String;
+      case "object" -> value instanceof Map;
+      case "array" -> value instanceof List;
+      case "number" -> value instanceof Number;
+      case "integer" -> value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger;
+      case "boolean" -> value instanceof Boolean;
+      default -> true;
+    };
   }
 
   private static void leaves(Object value, Set<String> out) {

@@ -44,7 +44,7 @@ final class LegacyTokenHandler implements TokenHandler {
 
   /** An entry of the old {@code backend.auth.keys} list; its subject is fixed for compatibility. */
   void addOld(Config config, String entryKey) {
-    doAdd(config.getString("secret"), "external:backstage-plugin", null, entryKey);
+    doAdd(config.getString("secret"), "external:backstage-plugin", AccessRestrictionsReader.read(config, entryKey), entryKey);
   }
 
   private void doAdd(

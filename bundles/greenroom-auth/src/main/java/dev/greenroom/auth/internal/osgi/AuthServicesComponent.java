@@ -3,6 +3,7 @@ package dev.greenroom.auth.internal.osgi;
 import dev.greenroom.auth.AuthServiceFactories;
 import dev.greenroom.backend.api.BackendFeature;
 import dev.greenroom.backend.api.ServiceFactory;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class AuthServicesComponent {
 
   @Activate
   void activate(BundleContext context) {
-    for (ServiceFactory<?> factory : AuthServiceFactories.all()) {
+    // as Backstage's: core.auth depends on core.database, for the 'database' plugin key store
+    for (ServiceFactory<?> factory : AuthServiceFactories.all(Clock.systemUTC(), true)) {
       Hashtable<String, Object> props = new Hashtable<>();
       props.put(Constants.SERVICE_RANKING, RANKING);
       props.put("greenroom.service.id", factory.service().id());

@@ -3,7 +3,6 @@ package dev.greenroom.auth.internal.plugin;
 import com.nimbusds.jose.jwk.JWK;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,10 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The key sources of all plugins of this backend instance, shared through core.auth's root
  * context: a plugin verifies a token from a plugin of the same instance without an HTTP round
- * trip to its JWKS endpoint.
+ * trip to its JWKS endpoint. With the {@code database} store, the issuer's source reads the
+ * plugin's key table, so a token signed by another replica of the issuer verifies here too.
  */
 public final class PluginKeyRegistry {
   private final Map<String, PluginKeySource> sources = new ConcurrentHashMap<>();
+  private final Map<String, MemoryPluginKeySource> memorySources = new ConcurrentHashMap<>();
   private final Duration keyDuration;
   private final Clock clock;
 
@@ -23,9 +24,19 @@ public final class PluginKeyRegistry {
     this.clock = clock;
   }
 
-  /** The key source of {@code pluginId}, created on first use. */
-  public PluginKeySource sourceFor(String pluginId) {
-    return sources.computeIfAbsent(pluginId, id -> new PluginKeySource(keyDuration, clock));
+  /** Backstage's key duration: how long one signing key is used. */
+  public Duration keyDuration() {
+    return keyDuration;
+  }
+
+  /** The in-memory key source of {@code pluginId}, created on first use and kept across restarts. */
+  MemoryPluginKeySource memorySourceFor(String pluginId) {
+    return memorySources.computeIfAbsent(pluginId, id -> new MemoryPluginKeySource(keyDuration, clock));
+  }
+
+  /** Makes {@code source} the key source of {@code pluginId} (a restarted plugin replaces its own). */
+  public void register(String pluginId, PluginKeySource source) {
+    sources.put(pluginId, source);
   }
 
   /** The public key {@code kid} of in-process plugin {@code pluginId}, if it has one. */
@@ -34,7 +45,6 @@ public final class PluginKeyRegistry {
     if (source == null || kid == null) {
       return Optional.empty();
     }
-    List<JWK> keys = source.publicKeys();
-    return keys.stream().filter(k -> kid.equals(k.getKeyID())).findFirst();
+    return source.publicKey(kid);
   }
 }

@@ -1,74 +1,28 @@
 package dev.greenroom.auth.internal.plugin;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 
 /**
- * One plugin's service-token keys, in memory: an ES256 signing key used for {@code keyDuration},
- * then replaced; each public key stays listed for three key durations so that tokens signed at the
- * end of a key's life (valid for one more key duration) still verify. Mirrors Backstage's
- * DatabasePluginKeySource, without the database: keys live and die with this instance.
+ * Where one plugin's service-token keys come from: Backstage's {@code PluginKeySource}
+ * (backend-defaults src/entrypoints/auth/plugin/keys). {@code memory} (Greenroom's per-instance
+ * store), {@code database} (public keys in a table every replica reads) or {@code static} (key
+ * files from config).
  */
-public final class PluginKeySource {
-  /** Backstage's KEY_EXPIRATION_MARGIN_FACTOR. */
-  static final int KEY_EXPIRATION_MARGIN_FACTOR = 3;
+public interface PluginKeySource {
+  /** The private key new tokens are signed with; its {@code kid} and {@code alg} are set. */
+  JWK signingKey();
 
-  private record PublicKey(JWK key, Instant expiresAt) {}
+  /** The public keys tokens of this plugin may be signed with now, for its JWKS endpoint. */
+  List<JWK> publicKeys();
 
-  private final Duration keyDuration;
-  private final Clock clock;
-  private final List<PublicKey> publicKeys = new ArrayList<>();
-  private ECKey signingKey;
-  private Instant signingKeyExpiresAt;
-
-  public PluginKeySource(Duration keyDuration, Clock clock) {
-    this.keyDuration = keyDuration;
-    this.clock = clock;
-  }
-
-  /** The key to sign new tokens with, generating (rotating) it when the current one is too old. */
-  public synchronized ECKey signingKey() {
-    Instant now = clock.instant();
-    if (signingKey == null || !now.isBefore(signingKeyExpiresAt)) {
-      signingKey = generate();
-      signingKeyExpiresAt = now.plus(keyDuration);
-      publicKeys.add(
-          new PublicKey(
-              signingKey.toPublicJWK(), now.plus(keyDuration.multipliedBy(KEY_EXPIRATION_MARGIN_FACTOR))));
-    }
-    return signingKey;
-  }
-
-  /** The public keys that tokens of this plugin may still be signed with, oldest first. */
-  public synchronized List<JWK> publicKeys() {
-    Instant now = clock.instant();
-    publicKeys.removeIf(k -> !now.isBefore(k.expiresAt()));
-    return publicKeys.stream().map(PublicKey::key).toList();
+  /** The public key {@code kid}, if it is live. */
+  default Optional<JWK> publicKey(String kid) {
+    return publicKeys().stream().filter(k -> kid.equals(k.getKeyID())).findFirst();
   }
 
   /** How long one signing key is used, and so how long a service token lives at most. */
-  public Duration keyDuration() {
-    return keyDuration;
-  }
-
-  private static ECKey generate() {
-    try {
-      return new ECKeyGenerator(Curve.P_256)
-          .keyID(UUID.randomUUID().toString())
-          .algorithm(JWSAlgorithm.ES256)
-          .generate();
-    } catch (JOSEException e) {
-      throw new IllegalStateException("Failed to generate a service token signing key", e);
-    }
-  }
+  Duration keyDuration();
 }

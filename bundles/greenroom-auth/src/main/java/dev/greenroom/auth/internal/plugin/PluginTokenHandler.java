@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -52,13 +53,15 @@ public final class PluginTokenHandler {
 
   public PluginTokenHandler(
       String ownPluginId,
+      PluginKeySource ownKeys,
       PluginKeyRegistry registry,
       RemoteJwks remoteJwks,
       DiscoveryService discovery,
       LoggerService logger,
       Clock clock) {
     this.ownPluginId = ownPluginId;
-    this.ownKeys = registry.sourceFor(ownPluginId);
+    this.ownKeys = ownKeys;
+    registry.register(ownPluginId, ownKeys);
     this.registry = registry;
     this.remoteJwks = remoteJwks;
     this.discovery = discovery;
@@ -109,7 +112,7 @@ public final class PluginTokenHandler {
               Set.of(ownPluginId),
               null,
               Set.of("iat", "exp", "sub", "aud"),
-              Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256),
+              JwtChecks.ASYMMETRIC_ALGORITHMS,
               clock);
     } catch (Exception e) {
       // the reason is for operators; the caller learns nothing about keys or claims
@@ -125,7 +128,7 @@ public final class PluginTokenHandler {
    * user token it carries expires, whichever is sooner.
    */
   public BackstageToken issueToken(String targetPluginId, String limitedUserToken, Instant userExpiresAt) {
-    ECKey key = ownKeys.signingKey();
+    JWK key = ownKeys.signingKey();
     long iat = clock.instant().getEpochSecond();
     long exp = iat + ownKeys.keyDuration().toSeconds();
     if (userExpiresAt != null) {
@@ -140,14 +143,15 @@ public final class PluginTokenHandler {
     if (limitedUserToken != null) {
       claims.claim("obo", limitedUserToken);
     }
+    JWSAlgorithm algorithm = key.getAlgorithm() instanceof JWSAlgorithm a ? a : JWSAlgorithm.ES256;
     JWSHeader header =
-        new JWSHeader.Builder(JWSAlgorithm.ES256)
+        new JWSHeader.Builder(algorithm)
             .type(new JOSEObjectType(TokenTypes.PLUGIN_TYP))
             .keyID(key.getKeyID())
             .build();
     SignedJWT jwt = new SignedJWT(header, claims.build());
     try {
-      jwt.sign(new ECDSASigner(key));
+      jwt.sign(key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner(key.toRSAKey()));
     } catch (JOSEException e) {
       throw new IllegalStateException("Failed to sign a service token", e);
     }

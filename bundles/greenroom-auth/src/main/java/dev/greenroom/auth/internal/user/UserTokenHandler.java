@@ -127,7 +127,8 @@ public final class UserTokenHandler {
   /**
    * The limited token for a full user token: rebuilt from the {@code uip} claim, the signature the
    * auth backend made over the limited header and payload, so the limited token verifies with the
-   * auth backend's keys. Tokens without {@code uip}, and limited tokens, are returned as they are.
+   * auth backend's keys. Limited tokens and tokens without {@code typ} are returned as they are; a
+   * full user token without {@code uip} is refused (backend-defaults UserTokenHandler.ts).
    */
   public static LimitedToken createLimitedUserToken(String backstageToken) {
     JWT jwt;
@@ -147,7 +148,8 @@ public final class UserTokenHandler {
       throw new AuthenticationError("Failed to create limited user token, invalid token type");
     }
     if (!(payload.get("uip") instanceof String uip)) {
-      return new LimitedToken(backstageToken, expiresAt);
+      // Upstream refuses, rather than forward a full user token where a limited one is expected
+      throw new AuthenticationError("Failed to create limited user token, missing user identity proof");
     }
     // Order and spelling must match the auth backend's TokenFactory: it signed these exact bytes
     String header =

@@ -290,9 +290,12 @@ public final class ServiceRegistry {
       }
       instantiatedIds.removeAll(affected);
     }
-    for (Map<ServiceFactory<?>, Once<Object>> roots : List.of(rootInstances, rootContexts)) {
-      rootDropped |= roots.keySet().removeIf(f -> f == gone || affected.contains(f.service().id()));
-    }
+    rootDropped |= rootInstances.keySet().removeIf(f -> f == gone || affected.contains(f.service().id()));
+    // A root context is made from its factory's root deps only: it stays when only plugin-scoped
+    // services below it changed (the database bundle of core.auth's core.database, say), so that
+    // what it holds (a plugin-scoped factory's shared state: mounted routes, keys) is not made twice.
+    rootDropped |= rootContexts.keySet().removeIf(
+        f -> f == gone || f.service().id().equals(id) || rootDepsAffected(f, affected));
     Set<String> plugins = new LinkedHashSet<>();
     pluginInstances.forEach((pluginId, instances) -> {
       if (instances.keySet().stream().anyMatch(f -> f == gone || affected.contains(f.service().id()))) {
@@ -300,6 +303,15 @@ public final class ServiceRegistry {
       }
     });
     return new LiveChange(affected, plugins, rootDropped);
+  }
+
+  private static boolean rootDepsAffected(ServiceFactory<?> factory, Set<String> affected) {
+    for (Dependency<?> dependency : factory.deps()) {
+      if (dependency instanceof ServiceRef<?> ref && ref.scope() == ServiceScope.ROOT && affected.contains(ref.id())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

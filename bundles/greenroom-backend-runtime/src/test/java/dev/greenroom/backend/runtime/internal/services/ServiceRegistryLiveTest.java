@@ -65,6 +65,37 @@ class ServiceRegistryLiveTest {
     assertTrue(missing.getMessage().contains("core.rootDatabase"), missing.getMessage());
   }
 
+  static final ServiceRef<String> ROUTER = ServiceRef.create("core.httpRouter", String.class);
+
+  @Test
+  void aRootContextSurvivesAChangeOfAPluginScopedServiceBelowItButNotOfItsRootDeps() {
+    // core.httpRouter -> core.database (plugin-scoped) -> core.rootDatabase; its root context (the
+    // mounted routes, in greenroom-http) is made from root deps only
+    java.util.concurrent.atomic.AtomicInteger contexts = new java.util.concurrent.atomic.AtomicInteger();
+    ServiceFactory<String> router = ServiceFactory.of(ROUTER)
+        .deps(OTHER_ROOT, DB)
+        .createRootContext(root -> "context " + contexts.incrementAndGet())
+        .factoryWithContext((d, context) -> context + " with " + d.get(DB));
+    ServiceFactory<String> v1 = rootDb("pool v1");
+    ServiceRegistry registry = ServiceRegistry.create(
+        List.of(DB_FACTORY, router, ServiceFactory.ofInstance(OTHER_ROOT, "r")));
+    registry.add(v1);
+    assertEquals("context 1 with db on pool v1", registry.get(ROUTER, "todo"));
+
+    ServiceRegistry.LiveChange change = registry.replaceLive(ROOT_DB.id(), v1, rootDb("pool v2"), ServiceRegistry.SOURCE_ADDED);
+    assertTrue(change.serviceIds().contains("core.httpRouter"));
+    assertEquals(Set.of("todo"), change.pluginIds());
+    registry.disposePlugin("todo");
+    assertEquals("context 1 with db on pool v2", registry.get(ROUTER, "todo"), "the root context stays");
+
+    // a change of one of its root deps makes a new one
+    registry.replaceLive(OTHER_ROOT.id(), null, ServiceFactory.ofInstance(OTHER_ROOT, "r2"), ServiceRegistry.SOURCE_ADDED);
+    registry.disposePlugin("todo");
+    assertEquals("context 2 with db on pool v2", registry.get(ROUTER, "todo"));
+  }
+
+  static final ServiceRef<String> OTHER_ROOT = ServiceRef.root("other.root", String.class);
+
   @Test
   void aSecondSingletonFactoryIsRefusedWithBackstagesMessage() {
     ServiceRegistry registry = ServiceRegistry.create(List.of());
