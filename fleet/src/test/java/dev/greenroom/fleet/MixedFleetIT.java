@@ -159,14 +159,13 @@ class MixedFleetIT {
   /**
    * Greenroom's {@code fleet} on replica A gets a plugin token for {@code bsfleet} and calls it at the URL its
    * discovery.endpoints gives; Backstage verifies it with the keys it fetches from {@code fleet}'s JWKS at the
-   * fleet's one URL. Until the key store is merged each replica signs with keys only it knows, so the proxy is
-   * pinned to A here (a fleet of one behind the URL); {@link #e_pluginTokensVerifyAcrossReplicas} does the
+   * fleet's one URL, served by either replica: both read the replicas' keys from the shared database key store
+   * ({@code backend.auth.pluginKeyStore: database}); {@link #e_pluginTokensVerifyAcrossReplicas} does the
    * same from both replicas in turn.
    */
   @Test
   @Order(2)
   void b_greenroomPluginCallsBackstagePluginThroughDiscovery() {
-    fleet.proxy.pin("A");
     String probe = fleet.replicaUrl("A") + "/api/fleet/probe/bsfleet";
     FleetHttp.get(probe);
     for (int i = 0; i < calls; i++) {
@@ -293,7 +292,6 @@ class MixedFleetIT {
   @Order(6)
   @Tag("needs-delegation")
   void d_restrictedTokensDelegatedByGreenroom() {
-    fleet.proxy.pin("A"); // Backstage verifies A's token with keys fetched at the fleet's URL (see case b)
     String relay = fleet.replicaUrl("A") + "/api/fleet/relay/bsfleet";
     FleetHttp.Answer pair = FleetHttp.get(relay, fleet.tokenPair);
     assertEquals(200, pair.status(), () -> "relay with the pair token: " + pair);
