@@ -53,7 +53,7 @@ public final class RootHttpRouter implements RootHttpRouterService {
     LoggerService logger = rootLogger.child(Map.of("service", "rootHttpRouter"));
     RootHttpRouter router = new RootHttpRouter(config, logger, health);
     Duration delay = ConfigValues.duration(config, "backend.lifecycle.serverShutdownDelay", Duration.ZERO);
-    host.start(router.dispatcher, router.listen.host(), router.listen.port());
+    host.start(router.dispatcher, ServerStart.settings(config, router.listen, logger));
     router.host = host;
     logger.info("Listening on " + router.listen.host() + ":" + router.listen.port());
     lifecycle.addBeforeShutdownHook(() -> {

@@ -1,5 +1,6 @@
 package dev.greenroom.http.internal.osgi;
 
+import dev.greenroom.http.standalone.ServerSettings;
 import dev.greenroom.http.standalone.ServletHost;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -27,11 +28,18 @@ final class WhiteboardServletHost implements ServletHost {
   }
 
   @Override
-  public synchronized void start(HttpServlet dispatcher, String host, int port) throws Exception {
+  public void start(HttpServlet dispatcher, String host, int port) throws Exception {
+    start(dispatcher, ServerSettings.http(host, port));
+  }
+
+  @Override
+  public synchronized void start(HttpServlet dispatcher, ServerSettings settings) throws Exception {
     if (registration != null) {
       throw new IllegalStateException("The Greenroom dispatcher servlet is already registered");
     }
-    if (listen.apply(host, port)) {
+    String host = settings.host();
+    int port = settings.port();
+    if (listen.apply(settings)) {
       // Pax Web restarts its server on its own thread when its configuration changes; a servlet
       // registered while it restarts could be lost (every request 404 — seen in the runnable jar,
       // before greenroom-config seeded the PID, in 2 launches of 5). Only launches without the seed
