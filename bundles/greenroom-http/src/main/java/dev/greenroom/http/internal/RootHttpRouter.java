@@ -6,6 +6,9 @@ import dev.greenroom.backend.api.services.RootHttpRouterService;
 import dev.greenroom.backend.api.services.RootLifecycleService;
 import dev.greenroom.backend.api.services.RootLoggerService;
 import dev.greenroom.backend.api.services.LoggerService;
+import dev.greenroom.http.internal.limits.ClientAddress;
+import dev.greenroom.http.internal.limits.RateLimits;
+import dev.greenroom.http.internal.limits.TrustProxy;
 import dev.greenroom.http.standalone.ServletHost;
 import jakarta.servlet.Servlet;
 import java.time.Duration;
@@ -41,6 +44,7 @@ public final class RootHttpRouter implements RootHttpRouterService {
         healthHeaders(config),
         logger,
         IndexPath.read(config).orElse(null));
+    this.dispatcher.limits(new ClientAddress(TrustProxy.read(config)), RateLimits.read(config));
   }
 
   /** Creates the router and starts serving it on {@code host}. */
