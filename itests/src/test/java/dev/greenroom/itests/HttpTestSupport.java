@@ -83,7 +83,7 @@ public abstract class HttpTestSupport extends GreenroomTestSupport {
   }
 
   protected Answer get(String path, String... headers) throws IOException {
-    HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort() + path).toURL().openConnection();
+    HttpURLConnection c = (HttpURLConnection) URI.create(scheme() + "://127.0.0.1:" + httpPort() + path).toURL().openConnection();
     c.setConnectTimeout(10_000);
     c.setReadTimeout(30_000);
     for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -93,6 +93,11 @@ public abstract class HttpTestSupport extends GreenroomTestSupport {
     InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
     String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     return new Answer(status, body);
+  }
+
+  /** {@code https} for a test that configures {@code backend.https}. */
+  protected String scheme() {
+    return "http";
   }
 
   protected Answer getWithToken(String path) throws IOException {

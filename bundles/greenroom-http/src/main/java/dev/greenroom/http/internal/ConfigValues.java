@@ -2,9 +2,7 @@ package dev.greenroom.http.internal;
 
 import dev.greenroom.backend.api.services.Config;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,61 +15,12 @@ import java.util.regex.Pattern;
  * Sizes: a number (bytes) or {@code "100kb"}, {@code "10mb"}, {@code "1gb"}.
  */
 public final class ConfigValues {
-  private static final Pattern DURATION =
-      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?|d|days?)");
   private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|mb|gb)?");
 
   private ConfigValues() {}
 
   public static Duration duration(Config config, String key, Duration fallback) {
-    Optional<Object> raw = config.getOptional(key);
-    if (raw.isEmpty()) {
-      return fallback;
-    }
-    Object v = raw.get();
-    if (v instanceof Number n) {
-      return Duration.ofMillis(n.longValue());
-    }
-    if (v instanceof Map<?, ?> m) {
-      Duration d = Duration.ZERO;
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        if (!(e.getValue() instanceof Number n)) {
-          throw invalid(key, v, "a duration");
-        }
-        long x = n.longValue();
-        d = switch (String.valueOf(e.getKey())) {
-          case "milliseconds" -> d.plusMillis(x);
-          case "seconds" -> d.plusSeconds(x);
-          case "minutes" -> d.plusMinutes(x);
-          case "hours" -> d.plusHours(x);
-          case "days" -> d.plusDays(x);
-          default -> throw invalid(key, v, "a duration");
-        };
-      }
-      return d;
-    }
-    String s = String.valueOf(v).trim().toLowerCase(Locale.ROOT);
-    if (s.startsWith("p")) {
-      try {
-        return Duration.parse(s.toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException e) {
-        throw invalid(key, v, "a duration");
-      }
-    }
-    Matcher m = DURATION.matcher(s);
-    if (!m.matches()) {
-      throw invalid(key, v, "a duration such as 5s, 500ms or PT5S");
-    }
-    double amount = Double.parseDouble(m.group(1));
-    String unit = m.group(2);
-    double millis = switch (unit.charAt(0)) {
-      case 's' -> amount * 1000;
-      case 'm' -> unit.equals("m") || unit.startsWith("min") ? amount * 60_000 : amount;
-      case 'h' -> amount * 3_600_000;
-      case 'd' -> amount * 86_400_000;
-      default -> amount;
-    };
-    return Duration.ofMillis((long) millis);
+    return dev.greenroom.http.internal.server.Durations.read(config, key).orElse(fallback);
   }
 
   public static long bytes(Config config, String key, long fallback) {

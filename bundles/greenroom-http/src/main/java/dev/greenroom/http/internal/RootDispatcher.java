@@ -3,6 +3,8 @@ package dev.greenroom.http.internal;
 import dev.greenroom.backend.api.services.HealthResult;
 import dev.greenroom.backend.api.services.LoggerService;
 import dev.greenroom.backend.api.services.RootHealthService;
+import dev.greenroom.http.internal.limits.ClientAddress;
+import dev.greenroom.http.internal.limits.RateLimits;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +40,9 @@ public final class RootDispatcher extends HttpServlet {
    * it twice, and only shutdown reads it (by polling, see {@link #closeAndDrain}).
    */
   private final transient LongAdder inFlight = new LongAdder();
+  /** backend.trustProxy and backend.rateLimit (docs/http.md, Rate limits and proxies). */
+  private transient volatile ClientAddress clientAddress = ClientAddress.DIRECT;
+  private transient volatile RateLimits rateLimits = RateLimits.NONE;
   private volatile boolean closed;
   /** The backend is stopping: a plugin whose routes are gone is shutting down, not unknown. */
   private volatile boolean stopping;
@@ -62,8 +67,15 @@ public final class RootDispatcher extends HttpServlet {
     this.requestLog = new RequestLog(logger.child(Map.of("type", "incomingRequest")));
   }
 
+  /** Sets the client address rule and the rate limiters, before the dispatcher serves. */
+  public void limits(ClientAddress address, RateLimits limits) {
+    this.clientAddress = address;
+    this.rateLimits = limits;
+  }
+
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest original, HttpServletResponse response) throws IOException {
+    HttpServletRequest request = clientAddress.wrap(original);
     if (request.getDispatcherType() == DispatcherType.ERROR) {
       // the container's own error (an ambiguous path) or a handler's sendError: Backstage's body
       ContainerErrors.serve(request, response, securityHeaders);
@@ -115,6 +127,7 @@ public final class RootDispatcher extends HttpServlet {
 
   private void finished(HttpServletRequest request, HttpServletResponse response) {
     requestLog.record(request, response);
+    rateLimits.finished(request, response);
     inFlight.decrement();
   }
 
@@ -128,12 +141,18 @@ public final class RootDispatcher extends HttpServlet {
       return;
     }
     HttpServletRequest limited = bodyLimit.apply(request);
+    if (rateLimits.refusedGlobally(request, response)) {
+      return;
+    }
     String path = pathOf(request);
     if (path.regionMatches(true, 0, HEALTH_PREFIX, 0, HEALTH_PREFIX.length()) && serveHealth(path.substring(HEALTH_PREFIX.length()), request, response)) {
       return;
     }
     RouteTable.Match match = routes.match(path);
     if (match != null) {
+      if (rateLimits.refusedForPlugin(match.route().path(), request, response)) {
+        return;
+      }
       match.route().handler().service(limited, response, match.mountPath(), match.rest());
       return;
     }

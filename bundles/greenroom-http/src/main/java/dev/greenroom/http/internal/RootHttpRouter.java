@@ -6,6 +6,9 @@ import dev.greenroom.backend.api.services.RootHttpRouterService;
 import dev.greenroom.backend.api.services.RootLifecycleService;
 import dev.greenroom.backend.api.services.RootLoggerService;
 import dev.greenroom.backend.api.services.LoggerService;
+import dev.greenroom.http.internal.limits.ClientAddress;
+import dev.greenroom.http.internal.limits.RateLimits;
+import dev.greenroom.http.internal.limits.TrustProxy;
 import dev.greenroom.http.standalone.ServletHost;
 import jakarta.servlet.Servlet;
 import java.time.Duration;
@@ -41,6 +44,7 @@ public final class RootHttpRouter implements RootHttpRouterService {
         healthHeaders(config),
         logger,
         IndexPath.read(config).orElse(null));
+    this.dispatcher.limits(new ClientAddress(TrustProxy.read(config)), RateLimits.read(config));
   }
 
   /** Creates the router and starts serving it on {@code host}. */
@@ -53,7 +57,7 @@ public final class RootHttpRouter implements RootHttpRouterService {
     LoggerService logger = rootLogger.child(Map.of("service", "rootHttpRouter"));
     RootHttpRouter router = new RootHttpRouter(config, logger, health);
     Duration delay = ConfigValues.duration(config, "backend.lifecycle.serverShutdownDelay", Duration.ZERO);
-    host.start(router.dispatcher, router.listen.host(), router.listen.port());
+    host.start(router.dispatcher, ServerStart.settings(config, router.listen, logger));
     router.host = host;
     logger.info("Listening on " + router.listen.host() + ":" + router.listen.port());
     lifecycle.addBeforeShutdownHook(() -> {

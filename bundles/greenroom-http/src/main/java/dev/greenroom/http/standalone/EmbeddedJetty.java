@@ -3,13 +3,18 @@ package dev.greenroom.http.standalone;
 import dev.greenroom.http.internal.ContainerErrorHandler;
 import dev.greenroom.http.internal.RootDispatcher;
 import jakarta.servlet.http.HttpServlet;
-import java.net.InetSocketAddress;
 import java.util.OptionalInt;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -35,20 +40,37 @@ public final class EmbeddedJetty implements ServletHost {
   }
 
   @Override
-  public synchronized void start(HttpServlet dispatcher, String host, int port) throws Exception {
+  public void start(HttpServlet dispatcher, String host, int port) throws Exception {
+    start(dispatcher, ServerSettings.http(host, port));
+  }
+
+  /** Plain HTTP or https on the one connector, with the settings' idle timeout. */
+  @Override
+  public synchronized void start(HttpServlet dispatcher, ServerSettings settings) throws Exception {
     if (server != null) {
       throw new IllegalStateException("EmbeddedJetty already serves a dispatcher");
     }
-    Server s;
-    if (maxThreads > 0) {
-      s = new Server(new QueuedThreadPool(maxThreads, Math.min(4, maxThreads)));
-      ServerConnector connector = new ServerConnector(s, 1, 1);
-      connector.setHost(host);
-      connector.setPort(port);
-      s.addConnector(connector);
+    Server s = maxThreads > 0 ? new Server(new QueuedThreadPool(maxThreads, Math.min(4, maxThreads))) : new Server();
+    ServerConnector connector;
+    if (settings.keyStore().isPresent()) {
+      SslContextFactory.Server tls = new SslContextFactory.Server();
+      tls.setKeyStore(settings.keyStore().get());
+      tls.setKeyStorePassword(new String(settings.keyStorePassword()));
+      tls.setKeyManagerPassword(new String(settings.keyStorePassword()));
+      tls.setCertAlias(ServerSettings.KEY_ALIAS);
+      HttpConfiguration https = new HttpConfiguration();
+      https.addCustomizer(new SecureRequestCustomizer(false)); // no SNI host check: clients call 127.0.0.1
+      SslConnectionFactory ssl = new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString());
+      connector = maxThreads > 0
+          ? new ServerConnector(s, 1, 1, ssl, new HttpConnectionFactory(https))
+          : new ServerConnector(s, ssl, new HttpConnectionFactory(https));
     } else {
-      s = new Server(new InetSocketAddress(host, port));
+      connector = maxThreads > 0 ? new ServerConnector(s, 1, 1) : new ServerConnector(s);
     }
+    connector.setHost(settings.host());
+    connector.setPort(settings.port());
+    settings.idleTimeout().ifPresent(d -> connector.setIdleTimeout(d.toMillis()));
+    s.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     ServletHolder holder = new ServletHolder("greenroom-dispatcher", dispatcher);
@@ -79,6 +101,11 @@ public final class EmbeddedJetty implements ServletHost {
     return server != null && server.getThreadPool() instanceof QueuedThreadPool pool
         ? OptionalInt.of(pool.getMaxThreads())
         : OptionalInt.empty();
+  }
+
+  /** The connector's idle timeout in ms (Jetty's default unless the settings gave one), -1 before start. */
+  public synchronized long idleTimeout() {
+    return server == null ? -1 : ((ServerConnector) server.getConnectors()[0]).getIdleTimeout();
   }
 
   /** The port actually listened on, -1 before start. */

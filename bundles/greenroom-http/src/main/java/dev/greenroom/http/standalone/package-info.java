@@ -5,5 +5,5 @@
  * dev.greenroom.http.standalone.EmbeddedJetty}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.3.0")
+@org.osgi.annotation.versioning.Version("0.4.0")
 package dev.greenroom.http.standalone;

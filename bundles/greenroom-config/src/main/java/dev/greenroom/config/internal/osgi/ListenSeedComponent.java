@@ -2,6 +2,9 @@ package dev.greenroom.config.internal.osgi;
 
 import dev.greenroom.config.LiveRootConfig;
 import dev.greenroom.config.internal.PaxWebListen;
+import dev.greenroom.http.internal.server.HttpsOptions;
+import dev.greenroom.http.internal.server.PaxWebServer;
+import dev.greenroom.http.internal.server.ServerLog;
 import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -49,6 +52,20 @@ public final class ListenSeedComponent {
   /** Marks {@link #HTTP_ENABLED} as written here, so a later start with readable config takes it back. */
   static final String OFF_MARKER = "greenroom.listen.unreadable";
 
+  /** Where the seed writes the PKCS#12 key store Pax Web's secure connector reads (this bundle's data area). */
+  static final String KEY_STORE = "https/keystore.p12";
+  private static final ServerLog SEED_LOG = new ServerLog() {
+    @Override
+    public void info(String message) {
+      LOG.info(message);
+    }
+
+    @Override
+    public void warn(String message) {
+      LOG.warn(message);
+    }
+  };
+
   private ServiceRegistration<PersistenceManager> registration;
   private ServiceRegistration<ConfigurationPlugin> plugin;
 
@@ -85,6 +102,9 @@ public final class ListenSeedComponent {
     Map<String, String> listen;
     try (LiveRootConfig config = LiveRootConfig.load(RootConfigComponent.sources(context).build())) {
       listen = PaxWebListen.properties(config);
+      // https on the same port and the connector's idle timeout (docs/http.md), decided before Pax Web starts
+      listen.putAll(PaxWebServer.properties(config, Integer.parseInt(listen.get(PaxWebListen.PORT)),
+          context.getDataFile(KEY_STORE).toPath(), HttpsOptions.DEV_CERT_FILE, SEED_LOG));
     } catch (RuntimeException unreadable) {
       // the backend's start fails on the same config and names file and key; until then nothing listens
       LOG.debug("Pax Web's HTTP connector stays off: {}", unreadable.getMessage());
@@ -117,6 +137,9 @@ public final class ListenSeedComponent {
       props.remove(OFF_MARKER);
       props.remove(HTTP_ENABLED);
     }
+    for (String key : PaxWebServer.HTTPS_KEYS) { // a previous start's https (a kept framework storage)
+      props.remove(key);
+    }
     for (Map.Entry<String, String> e : listen.entrySet()) {
       props.put(e.getKey(), e.getValue());
     }
@@ -127,6 +150,7 @@ public final class ListenSeedComponent {
   static void disable(PersistenceManager file) throws IOException {
     Dictionary<String, Object> props = stored(file);
     props.put(HTTP_ENABLED, "false");
+    props.put(PaxWebServer.SECURE_ENABLED, "false");
     props.put(OFF_MARKER, "true");
     file.store(PaxWebListen.PID, props);
   }

@@ -1,6 +1,13 @@
 package dev.greenroom.http.internal.osgi;
 
+import dev.greenroom.http.internal.server.PaxWebServer;
+import dev.greenroom.http.standalone.ServerSettings;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Objects;
@@ -33,8 +40,14 @@ final class PaxWebListen {
     this.configAdmin = configAdmin;
   }
 
-  /** Points Pax Web at {@code host:port}; returns whether its configuration had to change (its server restarts). */
-  boolean apply(String host, int port) throws IOException {
+  /**
+   * Points Pax Web at {@code settings}' host and port, with https (its secure connector on that
+   * port, plain HTTP off) and idle timeout when they say so; returns whether its configuration had
+   * to change (its server restarts).
+   */
+  boolean apply(ServerSettings settings) throws IOException {
+    String host = settings.host();
+    int port = settings.port();
     String currentPort = context.getProperty(PORT);
     String currentHost = context.getProperty(ADDRESSES);
     ConfigurationAdmin admin = configAdmin.get();
@@ -44,7 +57,19 @@ final class PaxWebListen {
       currentPort = Objects.toString(props.get(PORT), currentPort);
       currentHost = Objects.toString(props.get(ADDRESSES), currentHost);
     }
-    if (String.valueOf(port).equals(currentPort) && host.equals(currentHost)) {
+    Map<String, String> decisive = new LinkedHashMap<>();
+    decisive.put(PaxWebServer.HTTP_ENABLED, String.valueOf(!settings.https()));
+    decisive.put(PaxWebServer.SECURE_ENABLED, String.valueOf(settings.https()));
+    if (settings.https()) {
+      decisive.put(PaxWebServer.SECURE_PORT, String.valueOf(port));
+    }
+    settings.idleTimeout().ifPresent(d -> decisive.put(PaxWebServer.IDLE_TIMEOUT, String.valueOf(d.toMillis())));
+    Dictionary<String, Object> pid = props;
+    boolean serverDiffers = PaxWebServer.differs(decisive, key -> {
+      Object v = pid == null ? null : pid.get(key);
+      return v != null ? String.valueOf(v) : context.getProperty(key);
+    });
+    if (String.valueOf(port).equals(currentPort) && host.equals(currentHost) && !serverDiffers) {
       return false;
     }
     if (admin == null) {
@@ -55,8 +80,37 @@ final class PaxWebListen {
     Dictionary<String, Object> next = props == null ? new Hashtable<>() : props;
     next.put(PORT, String.valueOf(port));
     next.put(ADDRESSES, host);
+    for (String key : PaxWebServer.HTTPS_KEYS) {
+      next.remove(key);
+    }
+    decisive.forEach(next::put);
+    if (settings.https()) {
+      Path file = context.getDataFile("https/keystore.p12").toPath();
+      String password = new String(settings.keyStorePassword());
+      try {
+        writeKeyStore(settings.keyStore().get(), settings.keyStorePassword(), file);
+      } catch (java.security.GeneralSecurityException e) {
+        throw new IOException("Unable to write the key store for backend.https to " + file + ": " + e, e);
+      }
+      PaxWebServer.https(port, file, password).forEach(next::put);
+    }
     existing.update(next);
     return true;
+  }
+
+  private static void writeKeyStore(KeyStore store, char[] password, Path file)
+      throws IOException, java.security.GeneralSecurityException {
+    Files.createDirectories(file.getParent());
+    Path tmp = Files.createTempFile(file.getParent(), ".keystore", ".tmp");
+    try {
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException notPosix) {
+      // the bundle's data area's own permissions apply
+    }
+    try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+      store.store(out, password);
+    }
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Pax Web's thread pool size from its PID or the framework properties; empty if unset or unreadable. */
