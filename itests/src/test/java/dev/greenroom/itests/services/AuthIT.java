@@ -129,7 +129,7 @@ public class AuthIT extends HttpTestSupport {
 
   private static String notAllowed(String message) {
     return "{\"error\":{\"name\":\"NotAllowedError\",\"message\":\"" + message + "\"},"
-        + "\"request\":{\"method\":\"GET\",\"url\":\"/api/caller/forward/callee\"},\"response\":{\"statusCode\":403}}";
+        + "\"request\":{\"method\":\"GET\",\"url\":\"/forward/callee\"},\"response\":{\"statusCode\":403}}";
   }
 
   @Test

@@ -63,7 +63,7 @@ public class ExternalAccessReloadIT extends HttpTestSupport {
     awaitAnswer(NEW_TOKEN, new Answer(200, "{\"subject\":\"reload-new\"}"));
     Answer refused = whoami(OLD_TOKEN);
     assertEquals(new Answer(401, "{\"error\":{\"name\":\"AuthenticationError\",\"message\":\"Illegal token\"},"
-        + "\"request\":{\"method\":\"GET\",\"url\":\"/api/callee/whoami\"},\"response\":{\"statusCode\":401}}"), refused);
+        + "\"request\":{\"method\":\"GET\",\"url\":\"/whoami\"},\"response\":{\"statusCode\":401}}"), refused);
     // another plugin sees the same entries
     assertEquals(200, get("/api/example/examples", "Authorization", "Bearer " + NEW_TOKEN).status());
     assertEquals(401, get("/api/example/examples", "Authorization", "Bearer " + OLD_TOKEN).status());
