@@ -181,25 +181,30 @@ final class DeployFolder {
    * unresolved revision for each such resolve: O(N^2) for N bundles (issue 15). One resolve of the
    * batch does the same work once; the starts then find their bundles resolved. A bundle that cannot
    * resolve stays installed, as before (the framework treats the batch as optional revisions).
-   * Returns the bundles it tried (for {@link DeployStarts}).
+   * Returns the folder's bundles not started yet, resolved or not (for {@link DeployStarts}; those of
+   * {@link DeployPreinstall} are resolved already).
    */
   List<Bundle> resolveInstalled() {
     List<Bundle> installedOnly = new ArrayList<>();
+    List<Bundle> notStarted = new ArrayList<>();
     for (Bundle b : bundles()) {
-      if (b.getState() == Bundle.INSTALLED) {
+      int state = b.getState();
+      if (state == Bundle.INSTALLED) {
         installedOnly.add(b);
       }
+      if (state == Bundle.INSTALLED || state == Bundle.RESOLVED) {
+        notStarted.add(b);
+      }
     }
-    if (installedOnly.size() < 2) {
-      return installedOnly;
+    if (installedOnly.size() > 1) {
+      try {
+        FrameworkWiring wiring = context.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
+        wiring.resolveBundles(installedOnly);
+      } catch (RuntimeException e) {
+        // a bundle uninstalled meanwhile, the framework stopping: FileInstall's starts resolve them
+      }
     }
-    try {
-      FrameworkWiring wiring = context.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
-      wiring.resolveBundles(installedOnly);
-    } catch (RuntimeException e) {
-      // a bundle uninstalled meanwhile, the framework stopping: FileInstall's starts resolve them
-    }
-    return installedOnly;
+    return notStarted;
   }
 
   /** The file in the folder {@code b} was installed from, if it was (normalized, absolute). */

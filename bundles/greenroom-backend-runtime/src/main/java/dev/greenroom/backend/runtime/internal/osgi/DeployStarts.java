@@ -4,6 +4,7 @@ import dev.greenroom.backend.api.services.LoggerService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -28,7 +29,10 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
  * .startActivationPolicy}); FileInstall's own start of a bundle started here finds it active and
  * does nothing. Only resolved bundles are started here: one that cannot resolve, or whose
  * activator fails, is left to FileInstall, which reports it as before (a failure here is not
- * logged, so nothing is said twice). {@code done} runs once the batch has settled: no bundle of it
+ * logged, so nothing is said twice), except for the bundles {@link DeployPreinstall} installed:
+ * FileInstall adopts those without starting them (they were never started), so they are started
+ * here, an unresolvable one too (marked started, FileInstall retries it on its scans), and an
+ * activator's failure is logged here in FileInstall's words. {@code done} runs once the batch has settled: no bundle of it
  * still waiting to be started, or none changed for a module timeout (the plugin machines hold their
  * module waits until then, {@code Coordinators.launchStarting}).
  */
@@ -40,8 +44,8 @@ final class DeployStarts {
    * bundles) and starts them plugin by plugin; {@code done} runs once the batch has settled (at once
    * when FileInstall starts nothing).
    */
-  static void startInPluginOrder(BundleContext context, Supplier<List<Bundle>> resolveBatch, Supplier<LoggerService> logger,
-      long settleMillis, Runnable done) {
+  static void startInPluginOrder(BundleContext context, Supplier<List<Bundle>> resolveBatch, Predicate<Bundle> notFileInstalls,
+      Supplier<LoggerService> logger, long settleMillis, Runnable done) {
     if ("false".equalsIgnoreCase(context.getProperty("felix.fileinstall.bundles.new.start"))) {
       done.run();
       return;
@@ -59,10 +63,10 @@ final class DeployStarts {
       try {
         // the batch's resolve runs here too, off the root start's path (600 bundles: about a second)
         List<Bundle> order = ordered(resolveBatch.get());
-        if (order.size() < 2) {
+        if (order.isEmpty() || (order.size() < 2 && !notFileInstalls.test(order.get(0)))) {
           return;
         }
-        startAll(context, order, startOptions, logger);
+        startAll(context, order, startOptions, notFileInstalls, logger);
         awaitSettled(context, order, settleMillis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -98,19 +102,34 @@ final class DeployStarts {
     return out;
   }
 
-  private static void startAll(BundleContext context, List<Bundle> order, int options, Supplier<LoggerService> logger) {
+  private static void startAll(BundleContext context, List<Bundle> order, int options, Predicate<Bundle> notFileInstalls,
+      Supplier<LoggerService> logger) {
     int started = 0;
     for (Bundle b : order) {
+      boolean ours = notFileInstalls.test(b);
       try {
-        if (b.getState() != Bundle.RESOLVED || !startLevelReached(context, b)) {
-          continue; // active already (FileInstall got there first), unresolvable, or not for this start level
+        int state = b.getState();
+        if (state == Bundle.INSTALLED && !ours) {
+          continue; // unresolvable: FileInstall starts it again on its scans and reports it
         }
+        if ((state != Bundle.RESOLVED && state != Bundle.INSTALLED) || !startLevelReached(context, b)) {
+          continue; // active already (FileInstall got there first), or not for this start level
+        }
+        // a pre-installed bundle that cannot resolve is still marked started, so FileInstall retries it
+        // on its later scans like one of its own; DeployFolder reports what it is missing
         b.start(options);
         started++;
-      } catch (BundleException | IllegalStateException | SecurityException e) {
-        // FileInstall starts it too and reports a failure as it always did
+      } catch (BundleException e) {
+        if (ours && e.getType() != BundleException.RESOLVE_ERROR) {
+          // FileInstall did not install it, so it says nothing: FileInstall's own words
+          logger.get().warn("Error while starting bundle: " + b.getLocation(), e);
+        }
+      } catch (IllegalStateException | SecurityException e) {
+        // uninstalled meanwhile; FileInstall reports the rest as it always did
       } catch (RuntimeException e) {
-        // the same: an activator's failure is FileInstall's to report
+        if (ours) {
+          logger.get().warn("Error while starting bundle: " + b.getLocation(), e);
+        }
       }
       if (frameworkStopping(context)) {
         return;

@@ -58,6 +58,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
   private Thread starter;
   private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
   private StandaloneShutdown standaloneShutdown;
+  private DeployPreinstall preinstall;
   private volatile Thread.UncaughtExceptionHandler crashGuard;
   private final JacksonTypeCache jacksonTypeCache = new JacksonTypeCache();
 
@@ -93,6 +94,8 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
       standaloneShutdown = StandaloneShutdown.install(context, this::stopBackend);
       createDeployFolder(context);
     }
+    // after the hooks above, so the batch resolve goes through them (issue 15: one batch instead of FileInstall's one by one)
+    preinstall = DeployPreinstall.atLaunch(context, deployGuard::claims, settings.serviceTimeoutMillis());
     context.addFrameworkListener(this);
     context.addBundleListener(jacksonTypeCache);
     if (context.getBundle(0).getState() == Bundle.ACTIVE) {
@@ -164,11 +167,15 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
       }
       if (!pending.isEmpty()) {
         pending = deployFolder.notYetInstalled();
-      } else {
+      }
+      // the bundles DeployPreinstall installed are started only there, folder full or not
+      if (pending.isEmpty() || preinstall != null) {
         // module waits do not expire while the batch is being started (bounded like the wait above)
         coordinators.launchStarting(System.nanoTime() + hardLimit);
         batchStarting = true;
-        DeployStarts.startInPluginOrder(context, deployFolder::resolveInstalled, coordinators::logger,
+        DeployPreinstall installedHere = preinstall;
+        DeployStarts.startInPluginOrder(context, deployFolder::resolveInstalled,
+            b -> installedHere != null && installedHere.installedHere(b), coordinators::logger,
             settings.moduleTimeoutMillis(), () -> coordinators.launchStarting(null));
       }
     } finally {
