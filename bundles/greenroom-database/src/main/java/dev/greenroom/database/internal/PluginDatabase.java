@@ -174,8 +174,39 @@ final class PluginDatabase implements DatabaseService {
       set(DatabaseState.CLOSED, null, status.get().attempts());
     }
     if (p != null) {
+      awaitReturned(p, CLOSE_WAIT_MILLIS);
       connector.dispose(p, settings);
       p.close();
+    }
+  }
+
+  /** How long {@link #close()} waits for the connections in use to come back. */
+  static final long CLOSE_WAIT_MILLIS = 5_000;
+
+  /**
+   * Waits (bounded) until no connection of {@code p} is in use. This close is a plugin shutdown
+   * hook, and a plugin's shutdown hooks run concurrently (HookRunner, as Backstage's Promise.all):
+   * the plugin's own hooks may still be writing, or closing what holds a connection (plugin
+   * events' LISTEN connection and its readers' claims). HikariCP's close aborts connections in
+   * use: the hook's last write is lost and each aborted connection is a "marked as broken ...
+   * Socket closed" warning (seen at every replica's SIGTERM in the mixed-fleet suite,
+   * docs/fleet.md). Backstage closes its pools on root shutdown, after every plugin's hooks
+   * (backend-defaults DatabaseManager); here a plugin's pool also closes when that plugin restarts,
+   * so the wait is per pool.
+   */
+  private static void awaitReturned(HikariDataSource p, long millis) {
+    com.zaxxer.hikari.HikariPoolMXBean bean = p.getHikariPoolMXBean();
+    if (bean == null) {
+      return;
+    }
+    long end = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+    while (bean.getActiveConnections() > 0 && System.nanoTime() < end) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.greenroom.database.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +94,32 @@ class H2DatabaseTest {
     assertEquals(DatabaseState.CLOSED, manager.status("a").orElseThrow().state());
     assertEquals("The database of plugin 'a' is closed",
         assertThrows(dev.greenroom.backend.api.errors.ServiceUnavailableError.class, db::getClient).getMessage());
+  }
+
+  /**
+   * The plugin's shutdown hooks run alongside the pool's close: a connection still in use is not
+   * aborted under its user; the close waits for it (bounded), and the write made on it lands.
+   */
+  @Test
+  void closeWaitsForAConnectionStillInUse() throws Exception {
+    try (DatabaseManager manager = new DatabaseManager(Configs.of(Configs.h2Dir(dir)))) {
+      PluginDatabase db = manager.pluginDatabase("a");
+      DataSource ds = db.getClient();
+      Sql.exec(ds, "CREATE TABLE notes (v VARCHAR(10))");
+      java.sql.Connection held = ds.getConnection();
+      java.util.concurrent.CompletableFuture<Void> closing = java.util.concurrent.CompletableFuture.runAsync(db::close);
+      new java.util.concurrent.CountDownLatch(1).await(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+      assertFalse(closing.isDone(), "close waits while a connection is in use");
+      try (java.sql.Statement st = held.createStatement()) {
+        st.executeUpdate("INSERT INTO notes VALUES ('last')"); // a shutdown hook's last write
+      }
+      held.close();
+      closing.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThrows(RuntimeException.class, db::getClient, "closed: no new clients");
+    }
+    try (DatabaseManager again = new DatabaseManager(Configs.of(Configs.h2Dir(dir)))) {
+      assertEquals(List.of("last"), Sql.column(again.forPlugin("a").getClient(), "SELECT v FROM notes"));
+    }
   }
 
   @Test
