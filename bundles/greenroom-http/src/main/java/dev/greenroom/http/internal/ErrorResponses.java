@@ -82,7 +82,14 @@ public final class ErrorResponses {
   public static String urlOf(HttpServletRequest request) {
     String uri = request.getRequestURI();
     String context = request.getContextPath() == null ? "" : request.getContextPath();
-    String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+    String servletPath;
+    try {
+      servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+    } catch (IllegalArgumentException ambiguous) {
+      // Jetty's ambiguous URI (a %2F let through to the path guard, PaxWebJettyXml) has no servlet
+      // path (ee10 ServletApiRequest.AmbiguousURI): refused before any routing, the root's view
+      servletPath = "";
+    }
     int prefix = context.length() + servletPath.length();
     String relative = uri;
     if (prefix > 0) {

@@ -3,6 +3,7 @@ package dev.greenroom.config.internal.osgi;
 import dev.greenroom.config.LiveRootConfig;
 import dev.greenroom.config.internal.PaxWebListen;
 import dev.greenroom.http.internal.server.HttpsOptions;
+import dev.greenroom.http.internal.server.PaxWebJettyXml;
 import dev.greenroom.http.internal.server.PaxWebServer;
 import dev.greenroom.http.internal.server.ServerLog;
 import java.io.IOException;
@@ -54,6 +55,8 @@ public final class ListenSeedComponent {
 
   /** Where the seed writes the PKCS#12 key store Pax Web's secure connector reads (this bundle's data area). */
   static final String KEY_STORE = "https/keystore.p12";
+  /** Where the seed writes the Jetty XML file Pax Web reads (its connectors' HTTP configuration). */
+  static final String JETTY_XML = "paxweb/jetty.xml";
   private static final ServerLog SEED_LOG = new ServerLog() {
     @Override
     public void info(String message) {
@@ -114,6 +117,13 @@ public final class ListenSeedComponent {
         LOG.error("Unable to store Pax Web's configuration in ConfigAdmin: {}", e.toString());
       }
       return null;
+    }
+    try {
+      // Jetty's URI compliance: ambiguous paths reach the dispatcher's path guard (JSON 400, security headers)
+      listen.putAll(PaxWebJettyXml.properties(context.getDataFile(JETTY_XML).toPath()));
+    } catch (IOException e) {
+      LOG.warn("Unable to write {}: {}; Jetty refuses ambiguous request paths with its own error page",
+          context.getDataFile(JETTY_XML), e.toString());
     }
     String frameworkPort = context.getProperty(PaxWebListen.PORT);
     if (frameworkPort != null && !frameworkPort.trim().equals(listen.get(PaxWebListen.PORT))) {
