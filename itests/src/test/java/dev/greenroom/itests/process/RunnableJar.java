@@ -81,11 +81,7 @@ final class RunnableJar implements AutoCloseable {
    */
   static RunnableJar start(Path workDir, int port, String appConfig, boolean console, Map<String, String> env,
       String... systemProperties) throws IOException {
-    String jarPath = System.getProperty(JAR_PROPERTY);
-    assertTrue("system property " + JAR_PROPERTY + " is not set (see itests/pom.xml)", jarPath != null);
-    Path jar = Path.of(jarPath);
-    assertTrue(jar + " does not exist: build features/ first", Files.isRegularFile(jar));
-    Files.writeString(workDir.resolve("app-config.yaml"), appConfig, StandardCharsets.UTF_8);
+    Path jar = jar();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // the launcher's temporary framework storage stays inside the test's folder
@@ -95,6 +91,37 @@ final class RunnableJar implements AutoCloseable {
     }
     command.add("-jar");
     command.add(jar.toString());
+    return launch(command, workDir, port, appConfig, console, env);
+  }
+
+  /**
+   * The README's run command: {@code bin/greenroom} (the repository's, next to {@code
+   * features/<target>/runtime.jar}) on the same jar and JDK, with {@code env} added (e.g. {@code
+   * GREENROOM_STORAGE}); {@code JAVA_OPTS} keeps java.io.tmpdir inside the test's folder.
+   */
+  static RunnableJar startWithLauncher(Path workDir, int port, String appConfig, Map<String, String> env)
+      throws IOException {
+    Path jar = jar();
+    Path launcher = jar.getParent().getParent().getParent().resolve("bin").resolve("greenroom");
+    assertTrue(launcher + " does not exist", Files.isRegularFile(launcher));
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("GREENROOM_JAR", jar.toString());
+    all.put("JAVA_HOME", System.getProperty("java.home"));
+    all.put("JAVA_OPTS", "-Djava.io.tmpdir=" + workDir.resolve("tmp"));
+    return launch(List.of("/bin/sh", launcher.toString()), workDir, port, appConfig, false, all);
+  }
+
+  private static Path jar() {
+    String jarPath = System.getProperty(JAR_PROPERTY);
+    assertTrue("system property " + JAR_PROPERTY + " is not set (see itests/pom.xml)", jarPath != null);
+    Path jar = Path.of(jarPath);
+    assertTrue(jar + " does not exist: build features/ first", Files.isRegularFile(jar));
+    return jar;
+  }
+
+  private static RunnableJar launch(List<String> command, Path workDir, int port, String appConfig, boolean console,
+      Map<String, String> env) throws IOException {
+    Files.writeString(workDir.resolve("app-config.yaml"), appConfig, StandardCharsets.UTF_8);
     Path output = workDir.resolve("output.log");
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(workDir.toFile())

@@ -1,0 +1,98 @@
+package dev.greenroom.itests.process;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.Test;
+
+/**
+ * The README's run command, {@code bin/greenroom}, puts the framework's bundle cache in a memory
+ * folder (issue 15, round 3: each bundle install writes a folder and small files, 1-3 ms per bundle
+ * on this machine's disk): {@code GREENROOM_STORAGE} stands in for {@code $XDG_RUNTIME_DIR} or
+ * {@code /dev/shm} here, so the test does not write to the machine's shared memory. The cache is
+ * {@code greenroom-cache-<pid>}, holds the launch bundles and the deploy folder's, is deleted at
+ * exit, and a cache left by a launch that was killed is removed by the next one; anything else in
+ * the folder is left alone.
+ */
+public class LauncherStorageIT {
+  private static final Duration EXIT = Duration.ofSeconds(90);
+
+  @Test
+  public void theBundleCacheLivesInTheMemoryFolderForTheProcessOnly() throws Exception {
+    Path dir = RunnableJar.workDir("launcher-storage");
+    Path memory = Files.createDirectories(dir.resolve("memory"));
+    // a killed launch's cache: no process has this pid (above Linux's pid_max)
+    Path stale = Files.createDirectories(memory.resolve("greenroom-cache-2147483646").resolve("bundle7"));
+    Path unrelated = Files.createDirectories(memory.resolve("someone-elses"));
+    RunnableJar.deploy(dir, "todo-validator");
+    RunnableJar.deploy(dir, "todo-plugin");
+    int port = RunnableJar.freePort();
+    try (RunnableJar jar = RunnableJar.startWithLauncher(dir, port, RunnableJar.appConfig(port, ""),
+        Map.of("GREENROOM_STORAGE", memory.toString()))) {
+      jar.awaitReady("example", "todo");
+
+      Path cache = memory.resolve("greenroom-cache-" + jar.pid());
+      assertTrue("the bundle cache is in the memory folder; output:\n" + jar.output(), Files.isDirectory(cache));
+      List<String> locations = bundleLocations(cache);
+      assertTrue("the launch bundles are cached there: " + locations, locations.size() > 50);
+      assertTrue("and the deploy folder's: " + locations,
+          locations.stream().anyMatch(l -> l.endsWith("deploy/todo-plugin.jar")));
+      assertFalse("nothing in java.io.tmpdir", Files.list(dir.resolve("tmp")).anyMatch(p -> p.toString().endsWith(".fw")));
+      assertFalse("the killed launch's cache is gone", Files.exists(stale.getParent()));
+      assertTrue("what is not a Greenroom cache stays", Files.isDirectory(unrelated));
+
+      jar.terminate();
+      assertEquals("exit code after SIGTERM; output:\n" + jar.output(), 0, jar.awaitExit(EXIT));
+      assertFalse("the cache is deleted at exit", Files.exists(cache));
+      assertNoWarnings(jar.output());
+    }
+  }
+
+  @Test
+  public void diskKeepsTheLaunchersTemporaryFolder() throws Exception {
+    Path dir = RunnableJar.workDir("launcher-storage-disk");
+    int port = RunnableJar.freePort();
+    try (RunnableJar jar = RunnableJar.startWithLauncher(dir, port, RunnableJar.appConfig(port, ""),
+        Map.of("GREENROOM_STORAGE", "disk"))) {
+      jar.awaitReady("example");
+      try (Stream<Path> tmp = Files.list(dir.resolve("tmp"))) {
+        assertTrue("the launcher's own folder in java.io.tmpdir", tmp.anyMatch(p -> p.getFileName().toString().endsWith(".fw")));
+      }
+      jar.terminate();
+      assertEquals("exit code after SIGTERM; output:\n" + jar.output(), 0, jar.awaitExit(EXIT));
+      assertNoWarnings(jar.output());
+    }
+  }
+
+  /** The location of every bundle in Felix's cache ({@code bundle<id>/bundle.info}'s second line). */
+  private static List<String> bundleLocations(Path cache) throws Exception {
+    try (Stream<Path> bundles = Files.list(cache)) {
+      return bundles.filter(p -> p.getFileName().toString().matches("bundle[1-9][0-9]*"))
+          .map(p -> p.resolve("bundle.info"))
+          .filter(Files::isRegularFile)
+          .map(LauncherStorageIT::location)
+          .toList();
+    }
+  }
+
+  private static String location(Path info) {
+    try {
+      List<String> lines = Files.readAllLines(info);
+      return lines.size() > 1 ? lines.get(1) : "";
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void assertNoWarnings(String output) {
+    List<String> bad = output.lines().filter(l -> l.matches("^\\S+Z (warn|error) .*")).toList();
+    assertEquals("warnings or errors; output:\n" + output, List.of(), bad);
+  }
+}
