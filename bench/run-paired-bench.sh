@@ -7,6 +7,7 @@
 #   bench/run-paired-bench.sh --sizes 100x5 --reps 5
 #   bench/run-paired-bench.sh --jvm-args "-XX:TieredStopAtLevel=1"   # extra JVM options for Greenroom
 #   GR_BASELINE_JAR=/tmp/runtime-before.jar bench/run-paired-bench.sh   # + an older build, java -jar, same reps
+#   GR_BASELINE_JAR=/tmp/a/runtime.jar GR_BASELINE_ALIKE=1 bench/run-paired-bench.sh  # A/B: the baseline via the same launcher
 #   GR_LAUNCHER=none bench/run-paired-bench.sh                          # java -jar runtime.jar, no launcher
 #
 # Greenroom starts through bin/greenroom, the README's run command (its JVM options and the build's
@@ -44,5 +45,6 @@ launcher="${GR_LAUNCHER:-$root/bin/greenroom}"
 extra=()
 if [[ "$launcher" != none ]]; then extra+=(--launcher "$launcher"); fi
 if [[ -n "${GR_BASELINE_JAR:-}" ]]; then extra+=(--baseline "$GR_BASELINE_JAR"); fi
+if [[ -n "${GR_BASELINE_ALIKE:-}" ]]; then extra+=(--baseline-alike); fi
 java -cp "$here/$target/benchmarks.jar" dev.greenroom.bench.startup.PairedBench \
   --runtime "$runtime" --work "$work" --peer "$peer" --peer-harness "$harness" "${extra[@]}" "$@"

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Issue 15: Greenroom's exported runtime and the real Backstage backend ({@code ../shared/peer},
  * installed by its {@code setup.sh}) started side by side for the same N plugins x M modules,
  * interleaved rep by rep (the order within a rep alternates), each measured from spawn to the first
- * 200 on {@code /api/p0/hello} and for its peak RSS ({@code VmHWM} 2 s after all plugins answer,
+ * 200 on {@code /api/p0/hello}, to every plugin serving, and for its peak RSS ({@code VmHWM} 2 s after all plugins answer,
  * Backstage: 2 s after readiness). Prints every launch with the load average, then medians and the
  * Greenroom/Backstage ratios as a markdown table. With {@code --baseline}, a second Greenroom
  * runtime (an older build) is launched in the same reps, for a before/after under the same load.
@@ -27,14 +27,15 @@ import java.util.regex.Pattern;
  * java -cp bench/target/benchmarks.jar dev.greenroom.bench.startup.PairedBench \
  *     --runtime features/target/runtime.jar --peer /work/peer --peer-harness ../shared/peer \
  *     [--work DIR] [--sizes 1x0,100x5,300x3] [--reps 3] [--jvm-args "-Xshare:auto ..."]
- *     [--baseline other/runtime.jar] [--launcher bin/greenroom]
+ *     [--baseline other/runtime.jar [--baseline-alike]] [--launcher bin/greenroom]
  * </pre>
  */
 public final class PairedBench {
   private static final Pattern PEER_LINE =
       Pattern.compile("(\\d+)x(\\d+) rep\\d+: first200=(\\d+)ms ready=(\\d+)ms hwm=(\\d+)MiB");
 
-  record Sample(double firstMs, double peakRssMib, String load) {}
+  /** {@code allMs}: every plugin serving (Greenroom: the last {@code /api/p<i>/hello} answered; Backstage: readiness 200). */
+  record Sample(double firstMs, double allMs, double peakRssMib, String load) {}
 
   public static void main(String[] args) throws Exception {
     Locale.setDefault(Locale.ROOT);
@@ -60,6 +61,8 @@ public final class PairedBench {
         Runtime.getRuntime().availableProcessors(), StartupBench.loadAverage());
     String baselineArg = StartupBench.arg(args, "--baseline", "");
     Path baseline = baselineArg.isEmpty() ? null : Path.of(baselineArg).toAbsolutePath();
+    // an A/B of two builds: the baseline through the same launcher and JVM options
+    boolean baselineAlike = List.of(args).contains("--baseline-alike");
     List<String> sides = new ArrayList<>(List.of("greenroom", "backstage"));
     if (baseline != null) {
       sides.add("baseline");
@@ -84,20 +87,21 @@ public final class PairedBench {
               boolean base = side.equals("baseline");
               StartupBench.StartFigures f;
               try {
-                RuntimeUnderTest.launcher = base ? null : launcher;
-                f = StartupBench.launch(dir, base ? baseline : runtime, size[0], size[1], false, base ? List.of() : jvmArgs);
+                RuntimeUnderTest.launcher = base && !baselineAlike ? null : launcher;
+                f = StartupBench.launch(dir, base ? baseline : runtime, size[0], size[1], false,
+                    base && !baselineAlike ? List.of() : jvmArgs);
               } finally {
                 RuntimeUnderTest.launcher = launcher;
               }
-              s = new Sample(f.firstMs(), f.peakRssMib(), load);
+              s = new Sample(f.firstMs(), f.allMs(), f.peakRssMib(), load);
             }
           } catch (RuntimeException e) {
             System.out.printf("[paired] rep %d %s %s FAILED (load %s): %s%n", rep, key, side, load, e.getMessage());
             continue;
           }
           samples.computeIfAbsent(side, x -> new LinkedHashMap<>()).computeIfAbsent(key, x -> new ArrayList<>()).add(s);
-          System.out.printf("[paired] rep %d %s %s: first 200 %.0f ms, peak RSS %.0f MiB (load %s)%n",
-              rep, key, side, s.firstMs(), s.peakRssMib(), load);
+          System.out.printf("[paired] rep %d %s %s: first 200 %.0f ms, all serving %.0f ms, peak RSS %.0f MiB (load %s)%n",
+              rep, key, side, s.firstMs(), s.allMs(), s.peakRssMib(), load);
         }
       }
     }
@@ -112,8 +116,9 @@ public final class PairedBench {
   }
 
   private static void table(List<int[]> sizes, Map<String, List<Sample>> backstage, Map<String, List<Sample>> greenroom, String name) {
-    System.out.println("| N x M | Backstage | " + name + " | ratio | peak RSS Backstage | " + name + " | ratio | load (1 min) at the launches, Backstage / " + name + " | n |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    System.out.println("| N x M | Backstage | " + name + " | ratio | peak RSS Backstage | " + name + " | ratio | load (1 min) at the launches, Backstage / " + name + " | n |"
+        + " all serving: Backstage (readiness) | " + name + " (every plugin) | ratio |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (int[] size : sizes) {
       String key = size[0] + "x" + size[1];
       List<Sample> g = greenroom.getOrDefault(key, List.of());
@@ -128,8 +133,10 @@ public final class PairedBench {
       double br = median(b.stream().map(Sample::peakRssMib).toList());
       String loads = String.join(", ", b.stream().map(x -> x.load().split(" ")[0]).toList()) + " / "
           + String.join(", ", g.stream().map(x -> x.load().split(" ")[0]).toList());
-      System.out.printf("| %d x %d | %,.0f ms | %,.0f ms | %.2f | %.0f MiB | %.0f MiB | %.2f | %s | %d/%d |%n",
-          size[0], size[1], bs, gs, gs / bs, br, gr, gr / br, loads, b.size(), g.size());
+      double ga = median(g.stream().map(Sample::allMs).toList());
+      double ba = median(b.stream().map(Sample::allMs).toList());
+      System.out.printf("| %d x %d | %,.0f ms | %,.0f ms | %.2f | %.0f MiB | %.0f MiB | %.2f | %s | %d/%d | %,.0f ms | %,.0f ms | %.2f |%n",
+          size[0], size[1], bs, gs, gs / bs, br, gr, gr / br, loads, b.size(), g.size(), ba, ga, ga / ba);
     }
   }
 
@@ -145,7 +152,7 @@ public final class PairedBench {
     if (!m.find()) {
       throw new IllegalStateException("no startup line in the peer's output:\n" + out);
     }
-    return new Sample(Double.parseDouble(m.group(3)), Double.parseDouble(m.group(5)), load);
+    return new Sample(Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)), load);
   }
 
   static double median(List<Double> values) {

@@ -264,6 +264,15 @@ final class DeployPreinstall implements SynchronousBundleListener {
     }
   }
 
+  /**
+   * Waits (bounded) until the installs and their batch resolve are over. The root start's wait for
+   * a full folder calls this first: looking at the folder meanwhile read every jar's manifest a
+   * second time, on another thread, while the installs read them (issue 15).
+   */
+  void awaitInstalled(long millis) throws InterruptedException {
+    done.await(millis, TimeUnit.MILLISECONDS);
+  }
+
   /** Whether {@code b} was installed here (FileInstall does not start it at launch, DeployStarts does). */
   boolean installedHere(Bundle b) {
     return checksums.containsKey(b.getBundleId());

@@ -146,6 +146,9 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
       }
     };
     context.addBundleListener(installs);
+    if (preinstall != null) {
+      preinstall.awaitInstalled(TimeUnit.NANOSECONDS.toMillis(hardLimit));
+    }
     List<Path> pending;
     boolean batchStarting = false;
     try {
