@@ -41,15 +41,27 @@ public final class MeterRegistryMetrics extends Scope implements PrometheusMetri
    * Adds Micrometer's JVM and process meters ({@code jvm_memory_*}, {@code jvm_threads_*}, {@code
    * jvm_classes_*}, {@code process_cpu_usage}, {@code process_uptime_seconds}, ...). Not the GC
    * meters: they register JMX notification listeners, which would have to be removed when this
-   * bundle stops.
+   * bundle stops. They are bound at the first scrape: setting up the JVM's management beans took
+   * 50-100 ms of the launch's critical path, where the metrics bundle starts (issue 15, round 3);
+   * their values are read at each scrape either way.
    */
   public MeterRegistryMetrics withJvmMetrics() {
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ClassLoaderMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
+    jvmMetricsWanted = true;
     return this;
+  }
+
+  private volatile boolean jvmMetricsWanted;
+  private boolean jvmMetricsBound;
+
+  private synchronized void bindJvmMetrics() {
+    if (jvmMetricsWanted && !jvmMetricsBound) {
+      jvmMetricsBound = true;
+      new JvmMemoryMetrics().bindTo(registry);
+      new JvmThreadMetrics().bindTo(registry);
+      new ClassLoaderMetrics().bindTo(registry);
+      new ProcessorMetrics().bindTo(registry);
+      new UptimeMetrics().bindTo(registry);
+    }
   }
 
   @Override
@@ -69,6 +81,7 @@ public final class MeterRegistryMetrics extends Scope implements PrometheusMetri
 
   @Override
   public String scrape() {
+    bindJvmMetrics();
     collect();
     return registry.scrape();
   }

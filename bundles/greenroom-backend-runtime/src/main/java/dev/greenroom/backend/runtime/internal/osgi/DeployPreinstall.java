@@ -143,9 +143,13 @@ final class DeployPreinstall implements SynchronousBundleListener {
       return List.of();
     }
     Arrays.sort(files);
+    // opening 600 jars for their manifests is a quarter of a second: on both cores (issue 15)
+    DeployedJar[] inspected = Arrays.stream(files).parallel()
+        .map(f -> f.isFile() ? DeployedJar.inspect(f) : new DeployedJar.Other()).toArray(DeployedJar[]::new);
     Map<String, List<File>> byIdentity = new HashMap<>();
-    for (File f : files) {
-      if (f.isFile() && DeployedJar.inspect(f) instanceof DeployedJar.BundleJar b && !refused.test(f)) {
+    for (int i = 0; i < files.length; i++) {
+      File f = files[i];
+      if (inspected[i] instanceof DeployedJar.BundleJar b && !refused.test(f)) {
         byIdentity.computeIfAbsent(b.symbolicName() + " " + b.version(), k -> new ArrayList<>()).add(f);
       }
     }
