@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * java -cp bench/target/benchmarks.jar dev.greenroom.bench.startup.PairedBench \
  *     --runtime features/target/runtime.jar --peer /work/peer --peer-harness ../shared/peer \
  *     [--work DIR] [--sizes 1x0,100x5,300x3] [--reps 3] [--jvm-args "-Xshare:auto ..."]
- *     [--baseline other/runtime.jar [--baseline-alike]] [--launcher bin/greenroom]
+ *     [--baseline other/runtime.jar [--baseline-alike | --baseline-jvm-args "..."]] [--launcher bin/greenroom]
  * </pre>
  */
 public final class PairedBench {
@@ -63,6 +63,10 @@ public final class PairedBench {
     Path baseline = baselineArg.isEmpty() ? null : Path.of(baselineArg).toAbsolutePath();
     // an A/B of two builds: the baseline through the same launcher and JVM options
     boolean baselineAlike = List.of(args).contains("--baseline-alike");
+    // an A/B of JVM options: the baseline through the same launcher with these options instead
+    String baselineJvm = StartupBench.arg(args, "--baseline-jvm-args", "").trim();
+    List<String> baselineJvmArgs = baselineJvm.isEmpty() ? List.of() : List.of(baselineJvm.split("\\s+"));
+    baselineAlike |= !baselineJvm.isEmpty();
     List<String> sides = new ArrayList<>(List.of("greenroom", "backstage"));
     if (baseline != null) {
       sides.add("baseline");
@@ -89,7 +93,7 @@ public final class PairedBench {
               try {
                 RuntimeUnderTest.launcher = base && !baselineAlike ? null : launcher;
                 f = StartupBench.launch(dir, base ? baseline : runtime, size[0], size[1], false,
-                    base && !baselineAlike ? List.of() : jvmArgs);
+                    !base ? jvmArgs : !baselineAlike ? List.of() : baselineJvm.isEmpty() ? jvmArgs : baselineJvmArgs);
               } finally {
                 RuntimeUnderTest.launcher = launcher;
               }

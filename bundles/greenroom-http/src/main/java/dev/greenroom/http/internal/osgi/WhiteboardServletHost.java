@@ -51,7 +51,83 @@ final class WhiteboardServletHost implements ServletHost {
     props.put(NAME, "greenroom-dispatcher");
     props.put(ASYNC, Boolean.TRUE);
     registration = context.registerService(Servlet.class, dispatcher, props);
+    checkServed(dispatcher, props, settings);
   }
+
+  /** {@link ServedCheck} on a thread of its own: the start goes on meanwhile. */
+  private void checkServed(HttpServlet dispatcher, Hashtable<String, Object> props, ServerSettings settings) {
+    String probeHost = settings.host() == null || settings.host().isBlank() || settings.host().equals("0.0.0.0")
+        || settings.host().equals("::") ? "127.0.0.1" : settings.host();
+    java.net.URI liveness = java.net.URI.create((settings.https() ? "https" : "http") + "://"
+        + (probeHost.contains(":") ? "[" + probeHost + "]" : probeHost) + ":" + settings.port()
+        + "/.backstage/health/v1/liveness");
+    ServedCheck.Host host = new ServedCheck.Host() {
+      @Override
+      public void registerAgain(int answer) {
+        LOG.warn("The server answered HTTP " + answer + " for " + liveness.getPath()
+            + " without Greenroom's dispatcher servlet, registered with Pax Web's whiteboard; registering it again");
+        synchronized (WhiteboardServletHost.this) {
+          if (registration != null) {
+            try {
+              registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+              // the bundle is stopping
+            }
+            registration = context.registerService(Servlet.class, dispatcher, props);
+          }
+        }
+      }
+
+      @Override
+      public boolean running() {
+        synchronized (WhiteboardServletHost.this) {
+          return registration != null;
+        }
+      }
+
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+
+      @Override
+      public void pause(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+      }
+    };
+    Thread check = new Thread(() -> {
+      try {
+        if (ServedCheck.run(() -> status(liveness), host, SERVED_CHECK_NANOS) == ServedCheck.Outcome.NOT_SERVED) {
+          LOG.error("The server does not serve Greenroom's dispatcher servlet at " + liveness
+              + " after " + ServedCheck.MAX_REREGISTRATIONS + " new registrations with Pax Web's whiteboard: restart the backend");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "greenroom-http-served-check");
+    check.setDaemon(true);
+    check.start();
+  }
+
+  /** The HTTP status of a GET, or {@link ServedCheck#NO_ANSWER}. */
+  private static int status(java.net.URI uri) {
+    try {
+      java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri.toURL().openConnection();
+      c.setConnectTimeout(500);
+      c.setReadTimeout(2000);
+      c.setRequestProperty("User-Agent", "greenroom-served-check");
+      try {
+        return c.getResponseCode();
+      } finally {
+        c.disconnect();
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return ServedCheck.NO_ANSWER;
+    }
+  }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.greenroom.http");
+  private static final long SERVED_CHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
   /**
    * Waits (bounded) until {@code host:port} accepts connections: Pax Web's new connector is up. For
