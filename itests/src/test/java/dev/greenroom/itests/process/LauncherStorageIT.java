@@ -47,6 +47,9 @@ public class LauncherStorageIT {
       assertFalse("nothing in java.io.tmpdir", Files.list(dir.resolve("tmp")).anyMatch(p -> p.toString().endsWith(".fw")));
       assertFalse("the killed launch's cache is gone", Files.exists(stale.getParent()));
       assertTrue("what is not a Greenroom cache stays", Files.isDirectory(unrelated));
+      // greenroom-http's served check asked the real server once and got the dispatcher's answer
+      assertTrue("the served check's request, answered 200; output:\n" + jar.output(), jar.output().lines()
+          .anyMatch(l -> l.contains("GET /.backstage/health/v1/liveness HTTP/1.1\" 200") && l.contains("greenroom-served-check")));
 
       jar.terminate();
       assertEquals("exit code after SIGTERM; output:\n" + jar.output(), 0, jar.awaitExit(EXIT));

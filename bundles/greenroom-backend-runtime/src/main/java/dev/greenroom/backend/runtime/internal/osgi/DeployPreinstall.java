@@ -219,6 +219,12 @@ final class DeployPreinstall implements SynchronousBundleListener {
     try {
       long checksum = scannerChecksum(jar);
       String location = location(jar);
+      if (context.getBundle(location) != null) {
+        // a kept bundle cache (launch.keep=true): FileInstall has this jar's checksum from the last
+        // run and updates the bundle if the file changed meanwhile; writing the file's checksum now
+        // would hide that change from it
+        return;
+      }
       Bundle b;
       try (InputStream in = new FileInputStream(jar)) {
         b = context.installBundle(location, in);

@@ -1,0 +1,117 @@
+package dev.greenroom.itests.process;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.Test;
+
+/**
+ * A warm restart with the bnd launcher's kept bundle cache ({@code launch.keep=true} and a {@code
+ * launch.storage.dir}, docs/launch.md): the deploy folder's bundles come back from the cache, and a
+ * jar replaced while the backend was down is updated at the next start. Before the fix, the
+ * runtime's launch-time install wrote the new file's checksum for the cached bundle into
+ * FileInstall's data area, so FileInstall took the replaced jar for unchanged and the old bundle
+ * kept running.
+ */
+public class WarmRestartIT {
+  private static final Duration EXIT = Duration.ofSeconds(90);
+
+  @Test
+  public void aJarReplacedWhileTheBackendWasDownIsUpdatedFromTheKeptCache() throws Exception {
+    Path dir = RunnableJar.workDir("warm-restart");
+    Path cache = dir.resolve("bundle-cache");
+    RunnableJar.deploy(dir, "todo-validator");
+    RunnableJar.deploy(dir, "todo-plugin");
+    int port = RunnableJar.freePort();
+    String config = RunnableJar.appConfig(port, "");
+    String[] keep = {"launch.keep=true", "launch.storage.dir=" + cache};
+    try (RunnableJar first = RunnableJar.start(dir, port, config, false, keep)) {
+      first.awaitReady("example", "todo");
+      first.terminate();
+      assertEquals("exit code after SIGTERM; output:\n" + first.output(), 0, first.awaitExit(EXIT));
+      assertNoWarnings(first.output());
+    }
+    Path validatorCache = bundleFolder(cache, "deploy/todo-validator.jar");
+    assertEquals("first revision in the kept cache", List.of("version0.0"), revisions(validatorCache));
+
+    Path validator = dir.resolve("deploy").resolve("todo-validator.jar");
+    withVersion(validator, "1.0.99");
+
+    try (RunnableJar second = RunnableJar.start(dir, port, config, false, keep)) {
+      second.awaitReady("example", "todo");
+      assertEquals("the same bundle, from the kept cache", validatorCache, bundleFolder(cache, "deploy/todo-validator.jar"));
+      List<String> revisions = awaitRevisionOtherThanFirst(validatorCache);
+      assertTrue("FileInstall updated the replaced jar: " + revisions, revisions.stream().anyMatch(r -> !r.equals("version0.0")));
+      second.terminate();
+      assertEquals("exit code after SIGTERM; output:\n" + second.output(), 0, second.awaitExit(EXIT));
+      assertNoWarnings(second.output());
+    }
+  }
+
+  private static List<String> awaitRevisionOtherThanFirst(Path bundle) throws Exception {
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    List<String> revisions = revisions(bundle);
+    while (System.nanoTime() < end && revisions.equals(List.of("version0.0"))) {
+      Thread.sleep(200);
+      revisions = revisions(bundle);
+    }
+    return revisions;
+  }
+
+  /** The cache folder ({@code bundle<id>}) of the bundle installed from a location ending with {@code suffix}. */
+  private static Path bundleFolder(Path cache, String suffix) throws IOException {
+    try (Stream<Path> bundles = Files.list(cache)) {
+      for (Path b : bundles.filter(p -> p.getFileName().toString().matches("bundle[1-9][0-9]*")).toList()) {
+        Path info = b.resolve("bundle.info");
+        if (Files.isRegularFile(info)) {
+          List<String> lines = Files.readAllLines(info);
+          if (lines.size() > 1 && lines.get(1).endsWith(suffix)) {
+            return b;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no bundle from " + suffix + " in " + cache);
+  }
+
+  private static List<String> revisions(Path bundle) throws IOException {
+    try (Stream<Path> files = Files.list(bundle)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("version")).sorted().toList();
+    }
+  }
+
+  /** Rewrites {@code jar} in place with another Bundle-Version (and so another size and time). */
+  private static void withVersion(Path jar, String version) throws IOException {
+    Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
+    try (InputStream in = Files.newInputStream(jar); JarInputStream source = new JarInputStream(in)) {
+      Manifest manifest = new Manifest(source.getManifest());
+      manifest.getMainAttributes().putValue("Bundle-Version", version);
+      try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream target = new JarOutputStream(out, manifest)) {
+        for (JarEntry e = source.getNextJarEntry(); e != null; e = source.getNextJarEntry()) {
+          target.putNextEntry(new JarEntry(e.getName()));
+          source.transferTo(target);
+          target.closeEntry();
+        }
+      }
+    }
+    Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+  }
+
+  private static void assertNoWarnings(String output) {
+    List<String> bad = output.lines().filter(l -> l.matches("^\\S+Z (warn|error) .*")).toList();
+    assertEquals("warnings or errors; output:\n" + output, List.of(), bad);
+  }
+}
