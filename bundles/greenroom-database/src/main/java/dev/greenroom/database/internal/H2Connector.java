@@ -16,7 +16,13 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 final class H2Connector implements Connector {
   // Lower-case unquoted names and PostgreSQL's NULL ordering, as H2's docs advise for PG mode.
-  private static final String MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+  /**
+   * PostgreSQL's dialect, and DB_CLOSE_ON_EXIT=FALSE: H2's own JVM shutdown hook closed the database
+   * while the backend's shutdown (a JVM shutdown hook too, run at the same time) still had plugins
+   * initialising or running their shutdown hooks on it ("Database is already closed" at a SIGTERM
+   * during startup; H2ExitTest). The runtime closes each pool itself ({@link #dispose}).
+   */
+  private static final String MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
   private final String instanceId;
 
   /** @param instanceId makes in-memory database names unique to one manager (one backend). */
