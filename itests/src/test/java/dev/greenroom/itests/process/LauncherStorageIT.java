@@ -40,7 +40,7 @@ public class LauncherStorageIT {
 
       Path cache = memory.resolve("greenroom-cache-" + jar.pid());
       assertTrue("the bundle cache is in the memory folder; output:\n" + jar.output(), Files.isDirectory(cache));
-      List<String> locations = bundleLocations(cache);
+      List<String> locations = List.copyOf(FelixCache.bundlesByLocation(cache).keySet());
       assertTrue("the launch bundles are cached there: " + locations, locations.size() > 50);
       assertTrue("and the deploy folder's: " + locations,
           locations.stream().anyMatch(l -> l.endsWith("deploy/todo-plugin.jar")));
@@ -54,7 +54,7 @@ public class LauncherStorageIT {
       jar.terminate();
       assertEquals("exit code after SIGTERM; output:\n" + jar.output(), 0, jar.awaitExit(EXIT));
       assertFalse("the cache is deleted at exit", Files.exists(cache));
-      assertNoWarnings(jar.output());
+      RunnableJar.assertNoWarnOrErrorLines(jar.output());
     }
   }
 
@@ -70,32 +70,7 @@ public class LauncherStorageIT {
       }
       jar.terminate();
       assertEquals("exit code after SIGTERM; output:\n" + jar.output(), 0, jar.awaitExit(EXIT));
-      assertNoWarnings(jar.output());
+      RunnableJar.assertNoWarnOrErrorLines(jar.output());
     }
-  }
-
-  /** The location of every bundle in Felix's cache ({@code bundle<id>/bundle.info}'s second line). */
-  private static List<String> bundleLocations(Path cache) throws Exception {
-    try (Stream<Path> bundles = Files.list(cache)) {
-      return bundles.filter(p -> p.getFileName().toString().matches("bundle[1-9][0-9]*"))
-          .map(p -> p.resolve("bundle.info"))
-          .filter(Files::isRegularFile)
-          .map(LauncherStorageIT::location)
-          .toList();
-    }
-  }
-
-  private static String location(Path info) {
-    try {
-      List<String> lines = Files.readAllLines(info);
-      return lines.size() > 1 ? lines.get(1) : "";
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static void assertNoWarnings(String output) {
-    List<String> bad = output.lines().filter(l -> l.matches("^\\S+Z (warn|error) .*")).toList();
-    assertEquals("warnings or errors; output:\n" + output, List.of(), bad);
   }
 }

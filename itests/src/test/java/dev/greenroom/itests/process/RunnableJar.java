@@ -177,6 +177,12 @@ final class RunnableJar implements AutoCloseable {
     }
   }
 
+  /** Fails naming every {@code warn} or {@code error} log line of the output. */
+  static void assertNoWarnOrErrorLines(String output) {
+    List<String> bad = output.lines().filter(l -> l.matches("^\\S+Z (warn|error) .*")).toList();
+    org.junit.Assert.assertEquals("warnings or errors; output:\n" + output, List.of(), bad);
+  }
+
   /** The last line that is not blank. */
   String lastLine() {
     List<String> lines = output().lines().filter(l -> !l.isBlank()).toList();

@@ -41,9 +41,9 @@ public class WarmRestartIT {
       first.awaitReady("example", "todo");
       first.terminate();
       assertEquals("exit code after SIGTERM; output:\n" + first.output(), 0, first.awaitExit(EXIT));
-      assertNoWarnings(first.output());
+      RunnableJar.assertNoWarnOrErrorLines(first.output());
     }
-    Path validatorCache = bundleFolder(cache, "deploy/todo-validator.jar");
+    Path validatorCache = FelixCache.bundleFrom(cache, "deploy/todo-validator.jar");
     assertEquals("first revision in the kept cache", List.of("version0.0"), revisions(validatorCache));
 
     Path validator = dir.resolve("deploy").resolve("todo-validator.jar");
@@ -51,12 +51,12 @@ public class WarmRestartIT {
 
     try (RunnableJar second = RunnableJar.start(dir, port, config, false, keep)) {
       second.awaitReady("example", "todo");
-      assertEquals("the same bundle, from the kept cache", validatorCache, bundleFolder(cache, "deploy/todo-validator.jar"));
+      assertEquals("the same bundle, from the kept cache", validatorCache, FelixCache.bundleFrom(cache, "deploy/todo-validator.jar"));
       List<String> revisions = awaitRevisionOtherThanFirst(validatorCache);
       assertTrue("FileInstall updated the replaced jar: " + revisions, revisions.stream().anyMatch(r -> !r.equals("version0.0")));
       second.terminate();
       assertEquals("exit code after SIGTERM; output:\n" + second.output(), 0, second.awaitExit(EXIT));
-      assertNoWarnings(second.output());
+      RunnableJar.assertNoWarnOrErrorLines(second.output());
     }
   }
 
@@ -68,22 +68,6 @@ public class WarmRestartIT {
       revisions = revisions(bundle);
     }
     return revisions;
-  }
-
-  /** The cache folder ({@code bundle<id>}) of the bundle installed from a location ending with {@code suffix}. */
-  private static Path bundleFolder(Path cache, String suffix) throws IOException {
-    try (Stream<Path> bundles = Files.list(cache)) {
-      for (Path b : bundles.filter(p -> p.getFileName().toString().matches("bundle[1-9][0-9]*")).toList()) {
-        Path info = b.resolve("bundle.info");
-        if (Files.isRegularFile(info)) {
-          List<String> lines = Files.readAllLines(info);
-          if (lines.size() > 1 && lines.get(1).endsWith(suffix)) {
-            return b;
-          }
-        }
-      }
-    }
-    throw new AssertionError("no bundle from " + suffix + " in " + cache);
   }
 
   private static List<String> revisions(Path bundle) throws IOException {
@@ -108,10 +92,5 @@ public class WarmRestartIT {
     }
     Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
-  }
-
-  private static void assertNoWarnings(String output) {
-    List<String> bad = output.lines().filter(l -> l.matches("^\\S+Z (warn|error) .*")).toList();
-    assertEquals("warnings or errors; output:\n" + output, List.of(), bad);
   }
 }
