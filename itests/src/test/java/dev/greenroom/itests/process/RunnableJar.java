@@ -5,6 +5,7 @@ import static org.junit.Assert.fail;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,11 +13,17 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 /**
  * One {@code java -jar features/target/runtime.jar} child process, the way an operator runs it: its
@@ -227,5 +234,26 @@ final class RunnableJar implements AutoCloseable {
       process.destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * Rewrites {@code jar} in place with another Bundle-Version (and so another size and time), moved
+   * over the old file as a deployment tool would, so FileInstall never sees it half written.
+   */
+  static void withVersion(Path jar, String version) throws IOException {
+    Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
+    try (InputStream in = Files.newInputStream(jar); JarInputStream source = new JarInputStream(in)) {
+      Manifest manifest = new Manifest(source.getManifest());
+      manifest.getMainAttributes().putValue("Bundle-Version", version);
+      try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream target = new JarOutputStream(out, manifest)) {
+        for (JarEntry e = source.getNextJarEntry(); e != null; e = source.getNextJarEntry()) {
+          target.putNextEntry(new JarEntry(e.getName()));
+          source.transferTo(target);
+          target.closeEntry();
+        }
+      }
+    }
+    Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 2000));
   }
 }

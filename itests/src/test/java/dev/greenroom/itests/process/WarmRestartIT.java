@@ -4,16 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.Test;
 
@@ -47,7 +41,7 @@ public class WarmRestartIT {
     assertEquals("first revision in the kept cache", List.of("version0.0"), revisions(validatorCache));
 
     Path validator = dir.resolve("deploy").resolve("todo-validator.jar");
-    withVersion(validator, "1.0.99");
+    RunnableJar.withVersion(validator, "1.0.99");
 
     try (RunnableJar second = RunnableJar.start(dir, port, config, false, keep)) {
       second.awaitReady("example", "todo");
@@ -74,23 +68,5 @@ public class WarmRestartIT {
     try (Stream<Path> files = Files.list(bundle)) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("version")).sorted().toList();
     }
-  }
-
-  /** Rewrites {@code jar} in place with another Bundle-Version (and so another size and time). */
-  private static void withVersion(Path jar, String version) throws IOException {
-    Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
-    try (InputStream in = Files.newInputStream(jar); JarInputStream source = new JarInputStream(in)) {
-      Manifest manifest = new Manifest(source.getManifest());
-      manifest.getMainAttributes().putValue("Bundle-Version", version);
-      try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream target = new JarOutputStream(out, manifest)) {
-        for (JarEntry e = source.getNextJarEntry(); e != null; e = source.getNextJarEntry()) {
-          target.putNextEntry(new JarEntry(e.getName()));
-          source.transferTo(target);
-          target.closeEntry();
-        }
-      }
-    }
-    Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
   }
 }

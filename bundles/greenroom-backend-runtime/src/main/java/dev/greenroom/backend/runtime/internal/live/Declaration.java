@@ -11,6 +11,11 @@ public record Declaration(String pluginId, String moduleId, long bundleId, Strin
   }
 
   String key() {
+    return key(bundleId, moduleId);
+  }
+
+  /** The key of what bundle {@code bundleId} declares for module {@code moduleId} (null: the plugin). */
+  static String key(long bundleId, String moduleId) {
     return bundleId + "/" + (moduleId == null ? "" : moduleId);
   }
 }

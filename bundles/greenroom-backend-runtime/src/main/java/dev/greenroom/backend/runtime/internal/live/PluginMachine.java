@@ -65,8 +65,10 @@ public final class PluginMachine {
   private Runnable cancelWaitTimer;
   private final long settleMillis;
   private long lastChangeAt = Long.MIN_VALUE / 2;
-  /** The plugin ran and stopped; its next start is a restart, which waits for quiet. */
+  /** The plugin ran and stopped; its next start is a restart, which may wait for quiet. */
   private boolean restarting;
+  /** A bundle was updated and the framework has not refreshed since: the update is not over yet. */
+  private boolean refreshPending;
   private Runnable cancelSettleTimer;
   private long settleToken;
   private long waitToken;
@@ -128,6 +130,23 @@ public final class PluginMachine {
   public void withdrawn(long bundleId) {
     expired.removeIf(key -> key.startsWith(bundleId + "/"));
     if (declarations.values().removeIf(d -> d.bundleId() == bundleId)) {
+      evaluate();
+    }
+  }
+
+  /**
+   * A bundle was updated and the framework's refresh has not come yet ({@code true}), or it came
+   * ({@code false}). OSGi's update is two steps, update then refresh, and FileInstall does both
+   * (docs/runtime.md, "Restarts"): between them the updated bundle may already run (the launcher
+   * sets its start level again at the update, and the framework starts it) only for the refresh
+   * to stop and start it once more.
+   */
+  public void refreshPending(boolean pending) {
+    if (refreshPending == pending) {
+      return;
+    }
+    refreshPending = pending;
+    if (!pending) {
       evaluate();
     }
   }
@@ -262,13 +281,16 @@ public final class PluginMachine {
   }
 
   /**
-   * A restart waits until the feature services have been quiet for {@code settleMillis}: FileInstall
-   * updates a bundle and then refreshes it, so its module leaves and comes back twice within a few
-   * milliseconds; starting at the first return would restart the plugin twice for one update.
+   * A restart waits for what it knows is still coming: modules whose bundles declare them (the
+   * {@code blocking} wait above) and the refresh of an updated bundle. Only then does it wait for the
+   * feature services to be quiet for {@code settleMillis}: while a refresh is pending (bounded, since
+   * a shell's {@code update} without {@code refresh} never sends one), or while the plugin has a
+   * feature that no bundle declares, whose comings and goings nothing announces. Before, every
+   * restart waited the full quiet period, a quarter of a second of every hot deploy (issue 15).
    */
   private boolean settling() {
     long quietFor = clock.millis() - lastChangeAt;
-    if (settleMillis <= 0 || quietFor >= settleMillis) {
+    if (settleMillis <= 0 || quietFor >= settleMillis || !(refreshPending || hasUndeclaredFeature())) {
       cancel(cancelSettleTimer);
       cancelSettleTimer = null;
       return false;
@@ -278,6 +300,12 @@ public final class PluginMachine {
     long token = ++settleToken;
     cancelSettleTimer = clock.schedule(settleMillis - quietFor, () -> settled(token));
     return true;
+  }
+
+  /** A feature service of this plugin that no installed bundle declares (registered by code, not by a bundle's manifest). */
+  private boolean hasUndeclaredFeature() {
+    return contributions.stream()
+        .anyMatch(c -> !declarations.containsKey(Declaration.key(c.bundleId(), c.moduleId())));
   }
 
   /** The settle timer elapsed ({@code token} names it). */

@@ -61,6 +61,7 @@ final class Coordinators implements MachineHost {
   /** System.nanoTime() until which the launch may still be starting its deploy batch; 0: it is not. */
   private volatile long launchStartingUntil;
   private volatile boolean launchStarting = true;
+  private volatile boolean refreshPending;
 
   Coordinators(BundleContext context, long moduleTimeoutMillis, long restartSettleMillis, LoggerService earlyLogger,
       Consumer<BackendStartupResult> onBootFinished) {
@@ -79,6 +80,9 @@ final class Coordinators implements MachineHost {
       if (backend != null && boot != null) {
         c.rootReady();
       }
+      if (refreshPending) {
+        c.refreshPending(true);
+      }
       return c;
     });
   }
@@ -92,6 +96,12 @@ final class Coordinators implements MachineHost {
     } catch (IllegalStateException contextGone) {
       return null;
     }
+  }
+
+  /** An updated bundle awaits the framework's refresh, or the refresh came ({@link PendingRefreshes}). */
+  void refreshPending(boolean pending) {
+    refreshPending = pending;
+    byPlugin.values().forEach(c -> c.refreshPending(pending));
   }
 
   List<PluginCoordinator> all() {

@@ -61,6 +61,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
   private DeployPreinstall preinstall;
   private volatile Thread.UncaughtExceptionHandler crashGuard;
   private final JacksonTypeCache jacksonTypeCache = new JacksonTypeCache();
+  private PendingRefreshes pendingRefreshes;
 
   @Override
   public void start(BundleContext context) {
@@ -82,6 +83,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     features.open();
     deployGuard = new DeployGuard(new InstalledBundles(context)::installedFrom, coordinators::logger);
     deployFolder = new DeployFolder(context, new UnresolvedDeploys(coordinators::logger, System::currentTimeMillis));
+    pendingRefreshes = new PendingRefreshes(b -> deployFolder.installedFile(b).isPresent(), coordinators::refreshPending);
     resolveAttempts = new ResolveAttempts(deployFolder);
     registrations.add(context.registerService(ResolverHookFactory.class, resolveAttempts, null));
     registrations.add(context.registerService(GreenroomRuntime.class,
@@ -98,6 +100,8 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
     preinstall = DeployPreinstall.atLaunch(context, deployGuard::claims, settings.serviceTimeoutMillis());
     context.addFrameworkListener(this);
     context.addBundleListener(jacksonTypeCache);
+    context.addBundleListener(pendingRefreshes);
+    context.addFrameworkListener(pendingRefreshes);
     if (context.getBundle(0).getState() == Bundle.ACTIVE) {
       startRootAsync();
     }
@@ -291,6 +295,8 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
   public void stop(BundleContext context) {
     context.removeFrameworkListener(this);
     context.removeBundleListener(jacksonTypeCache);
+    context.removeBundleListener(pendingRefreshes);
+    context.removeFrameworkListener(pendingRefreshes);
     synchronized (this) {
       stopping = true;
       if (starter != null) {

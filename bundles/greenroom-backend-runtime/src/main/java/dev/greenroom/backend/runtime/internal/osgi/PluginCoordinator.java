@@ -126,6 +126,10 @@ final class PluginCoordinator {
     frameworkEvent(() -> machine.declared(d));
   }
 
+  void refreshPending(boolean pending) {
+    frameworkEvent(() -> machine.refreshPending(pending));
+  }
+
   void undeclared(long bundleId) {
     invalidCapabilities.remove(bundleId);
     frameworkEvent(() -> machine.withdrawn(bundleId));

@@ -445,26 +445,90 @@ class PluginMachineTest {
   }
 
   @Test
-  void anUpdateFollowedByARefreshRestartsThePluginOnceAfterTheModulesSettle() {
+  void anUpdateRestartsThePluginOnceWhenItsRefreshComesAndNotBefore() {
     PluginMachine settling = new PluginMachine("todo", host, clock, MODULE_TIMEOUT, () -> INIT_TIMEOUT, 250);
     settling.rootReady();
+    settling.declared(new Declaration("todo", null, 10, "todo-backend [10]", null));
     settling.declared(declares("validator", 11));
     settling.registered(plugin(100, 10));
     settling.registered(module("validator", 101, 11));
-    assertEquals(1, host.starts.size(), "the first start does not wait to settle");
+    assertEquals(1, host.starts.size(), "the first start does not wait");
     settling.runFinished(1, new PluginRun("todo", null, 1, List.of()));
 
-    settling.unregistered(101); // FileInstall: update...
+    settling.unregistered(101); // FileInstall stops the bundle transiently...
     settling.stopFinished(1);
-    settling.registered(module("validator", 102, 11)); // ...the updated bundle starts...
+    settling.refreshPending(true); // ...updates it...
+    settling.registered(module("validator", 102, 11)); // ...the launcher's start level starts it...
     clock.advance(5);
-    settling.unregistered(102); // ...then the refresh stops...
+    settling.unregistered(102); // ...the refresh stops...
     clock.advance(5);
     settling.registered(module("validator", 103, 11)); // ...and starts it again
-    assertEquals(1, host.starts.size(), "no start while the module set is still changing");
+    assertEquals(1, host.starts.size(), "no start while the update awaits its refresh");
     assertEquals(PluginState.WAITING_FOR_MODULES, settling.state());
-    clock.advance(250);
+    clock.advance(10);
+    settling.refreshPending(false); // PACKAGES_REFRESHED
+    assertEquals(2, host.starts.size(), "the restart follows the refresh at once, not after the quiet period");
+    assertEquals(103, host.lastStart().modules().get(0).serviceId());
+    clock.advance(1_000);
     assertEquals(2, host.starts.size(), "exactly one restart for the update");
+  }
+
+  @Test
+  void aRestartWithEveryFeatureDeclaredAndNoRefreshPendingDoesNotWaitForQuiet() {
+    PluginMachine settling = new PluginMachine("todo", host, clock, MODULE_TIMEOUT, () -> INIT_TIMEOUT, 250);
+    settling.rootReady();
+    settling.declared(new Declaration("todo", null, 10, "todo-backend [10]", null));
+    settling.declared(declares("validator", 11));
+    settling.registered(plugin(100, 10));
+    settling.registered(module("validator", 101, 11));
+    settling.runFinished(1, new PluginRun("todo", null, 1, List.of()));
+
+    settling.unregistered(101);
+    settling.stopFinished(1);
+    assertEquals(PluginState.WAITING_FOR_MODULES, settling.state(), "the declared module is awaited");
+    settling.registered(module("validator", 102, 11));
+    assertEquals(2, host.starts.size(), "the declared module is back: nothing else is coming");
+  }
+
+  @Test
+  void anUpdateWhoseRefreshNeverComesRestartsAfterTheQuietPeriod() {
+    PluginMachine settling = new PluginMachine("todo", host, clock, MODULE_TIMEOUT, () -> INIT_TIMEOUT, 250);
+    settling.rootReady();
+    settling.declared(new Declaration("todo", null, 10, "todo-backend [10]", null));
+    settling.declared(declares("validator", 11));
+    settling.registered(plugin(100, 10));
+    settling.registered(module("validator", 101, 11));
+    settling.runFinished(1, new PluginRun("todo", null, 1, List.of()));
+
+    settling.refreshPending(true); // the shell's update, no refresh
+    settling.unregistered(101);
+    settling.stopFinished(1);
+    settling.registered(module("validator", 102, 11));
+    clock.advance(249);
+    assertEquals(1, host.starts.size());
+    clock.advance(1);
+    assertEquals(2, host.starts.size(), "the wait for a refresh is bounded by the quiet period");
+  }
+
+  @Test
+  void aFeatureNoBundleDeclaresStillRestartsOnlyAfterQuiet() {
+    PluginMachine settling = new PluginMachine("todo", host, clock, MODULE_TIMEOUT, () -> INIT_TIMEOUT, 250);
+    settling.rootReady();
+    settling.declared(declares("validator", 11));
+    settling.registered(plugin(100, 10)); // registered by code: bundle 10 declares nothing
+    settling.registered(module("validator", 101, 11));
+    settling.runFinished(1, new PluginRun("todo", null, 1, List.of()));
+
+    settling.unregistered(101);
+    settling.stopFinished(1);
+    settling.registered(module("validator", 102, 11));
+    clock.advance(5);
+    settling.unregistered(102);
+    clock.advance(5);
+    settling.registered(module("validator", 103, 11));
+    assertEquals(1, host.starts.size(), "nothing announces what an undeclared feature does next");
+    clock.advance(250);
+    assertEquals(2, host.starts.size(), "exactly one restart once quiet");
     assertEquals(103, host.lastStart().modules().get(0).serviceId());
   }
 
