@@ -73,7 +73,7 @@ public final class PluginRouter implements HttpRouterService {
       }
       passOn.forget();
     }
-    ErrorResponses.notFound(response);
+    ErrorResponses.notFound(request, response);
   }
 
   /** Shutdown: destroys the handlers (their servlets' {@code destroy}). */

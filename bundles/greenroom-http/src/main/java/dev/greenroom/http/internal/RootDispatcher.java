@@ -167,7 +167,7 @@ public final class RootDispatcher extends HttpServlet {
       // here the plugin's routes are gone after its shutdown hooks, so say the same thing
       throw new RefusedRequest(PluginSlot.SHUTTING_DOWN);
     }
-    ErrorResponses.notFound(response);
+    ErrorResponses.notFound(request, response);
   }
 
   /**
