@@ -48,11 +48,11 @@ public class ConfigSchemaIT extends HttpTestSupport {
   protected List<String> expectedLogLines() {
     return List.of(
         logLine("ERROR", "dev.greenroom.config", "Config reload failed, keeping the previous config: Config validation failed for plugin "
-            + "'schemed' \\(bundle dev\\.greenroom\\.fixtures\\.svc\\.schema\\): 'schemed\\.port' in 'ConfigSchemaIT\\.yaml' string found, integer expected$"),
+            + "'schemed' \\(bundle dev\\.greenroom\\.fixtures\\.svc\\.schema\\): 'schemed\\.port' in '" + getClass().getSimpleName() + "\\.yaml' string found, integer expected$"),
         logLine("ERROR", "backstage", "Plugin 'schemed' threw an error during startup, but boot failure is permitted for this plugin so startup "
             + "will continue\\. type=initialization \\| java\\.lang\\.IllegalStateException: Failed to instantiate service "
             + "'greenroom\\.configSchemaCheck' for 'schemed' because the factory function threw an error, ConfigException: Config validation "
-            + "failed for plugin 'schemed' \\(bundle dev\\.greenroom\\.fixtures\\.svc\\.schema\\): 'schemed\\.port' in 'ConfigSchemaIT\\.yaml' "
+            + "failed for plugin 'schemed' \\(bundle dev\\.greenroom\\.fixtures\\.svc\\.schema\\): 'schemed\\.port' in '" + getClass().getSimpleName() + "\\.yaml' "
             + "string found, integer expected"));
   }
 

@@ -53,8 +53,19 @@ final class ContributionTracker extends BundleTracker<BundleContributions> {
 
   /** The schemas of all tracked bundles; throws the first broken schema's error. */
   List<ConfigSchema> schemas() {
+    return schemas(true);
+  }
+
+  /**
+   * The schemas of the tracked bundles, those of bundles that provide a plugin only if {@code
+   * plugins} (a plugin's own schema, which its start checks); throws the first broken schema's error.
+   */
+  List<ConfigSchema> schemas(boolean plugins) {
     List<ConfigSchema> out = new ArrayList<>();
     for (BundleContributions c : contributions()) {
+      if (!plugins && !c.pluginIds().isEmpty()) {
+        continue;
+      }
       if (c.error() != null) {
         throw c.error();
       }
@@ -63,6 +74,11 @@ final class ContributionTracker extends BundleTracker<BundleContributions> {
       }
     }
     return out;
+  }
+
+  /** Whether a bundle that provides a plugin ships a schema (or a broken one). */
+  boolean hasPluginSchemas() {
+    return contributions().stream().anyMatch(c -> !c.pluginIds().isEmpty() && (c.schema() != null || c.error() != null));
   }
 
   Set<String> pluginIds() {

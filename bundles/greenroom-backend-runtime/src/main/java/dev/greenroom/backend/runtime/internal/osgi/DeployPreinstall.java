@@ -64,6 +64,9 @@ final class DeployPreinstall implements SynchronousBundleListener {
   private final long timeoutMillis;
   private final Map<Long, Long> checksums = new ConcurrentHashMap<>();
   private final List<Bundle> installed = java.util.Collections.synchronizedList(new ArrayList<>());
+  /** The installs are over (the root start may begin: every declaration is known). */
+  private final CountDownLatch installsDone = new CountDownLatch(1);
+  /** The installs and their batch resolve are over (FileInstall may take the bundles over). */
   private final CountDownLatch done = new CountDownLatch(1);
   private final AtomicBoolean handedOver = new AtomicBoolean();
 
@@ -203,6 +206,9 @@ final class DeployPreinstall implements SynchronousBundleListener {
       synchronized (installed) {
         batch = new ArrayList<>(installed);
       }
+      // the root start needs the declarations only, which are read at INSTALLED: it runs beside
+      // the resolve below (issue 15, round 4)
+      installsDone.countDown();
       if (batch.size() > 1 && !handedOver.get()) {
         try {
           context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class).resolveBundles(batch);
@@ -211,6 +217,7 @@ final class DeployPreinstall implements SynchronousBundleListener {
         }
       }
     } finally {
+      installsDone.countDown();
       done.countDown();
     }
   }
@@ -275,12 +282,13 @@ final class DeployPreinstall implements SynchronousBundleListener {
   }
 
   /**
-   * Waits (bounded) until the installs and their batch resolve are over. The root start's wait for
-   * a full folder calls this first: looking at the folder meanwhile read every jar's manifest a
-   * second time, on another thread, while the installs read them (issue 15).
+   * Waits (bounded) until the installs are over; their batch resolve may still be running (the
+   * deploy starts resolve the batch again, a no-op then, before they start it). The root start's
+   * wait for a full folder calls this first: looking at the folder meanwhile read every jar's
+   * manifest a second time, on another thread, while the installs read them (issue 15).
    */
   void awaitInstalled(long millis) throws InterruptedException {
-    done.await(millis, TimeUnit.MILLISECONDS);
+    installsDone.await(millis, TimeUnit.MILLISECONDS);
   }
 
   /** Whether {@code b} was installed here (FileInstall does not start it at launch, DeployStarts does). */
