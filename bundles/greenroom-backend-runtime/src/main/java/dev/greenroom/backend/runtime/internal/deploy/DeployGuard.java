@@ -43,7 +43,17 @@ public final class DeployGuard {
     if (CoreServiceConfig.isCoreServiceConfig(file)) {
       return CoreServiceConfig.problem(file).isPresent(); // a good one goes to ConfigAdmin as usual
     }
-    DeployedJar jar = DeployedJar.inspect(file);
+    return claims(file, DeployedJar.inspect(file));
+  }
+
+  /**
+   * {@link #claims(File)} for a jar already read: the launch-time install has read every jar of
+   * the folder, and reading each once more here cost it a quarter of a second at 600 jars (issue 15).
+   */
+  public boolean claims(File file, DeployedJar jar) {
+    if (CoreServiceConfig.isCoreServiceConfig(file)) {
+      return CoreServiceConfig.problem(file).isPresent();
+    }
     if (jar instanceof DeployedJar.Corrupt corrupt) {
       reportCorrupt(file, corrupt.reason());
       return false; // FileInstall keeps retrying it; a good copy is installed as usual

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import java.util.zip.CRC32;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -80,7 +80,7 @@ final class DeployPreinstall implements SynchronousBundleListener {
    * Starts the installs when this is a launch FileInstall has not scanned yet; returns null when
    * FileInstall does it all as before. {@code refused} is the deploy guard's test.
    */
-  static DeployPreinstall atLaunch(BundleContext context, Predicate<File> refused, long timeoutMillis) {
+  static DeployPreinstall atLaunch(BundleContext context, BiPredicate<File, DeployedJar> refused, long timeoutMillis) {
     if (!plainSettings(context)) {
       return null;
     }
@@ -140,7 +140,7 @@ final class DeployPreinstall implements SynchronousBundleListener {
   }
 
   /** The bundle jars of the folder this takes: readable bundles, not refused, identity unique in the folder. */
-  static List<File> jars(File dir, Predicate<File> refused) {
+  static List<File> jars(File dir, BiPredicate<File, DeployedJar> refused) {
     File[] files = dir.listFiles();
     if (files == null) {
       return List.of();
@@ -152,7 +152,7 @@ final class DeployPreinstall implements SynchronousBundleListener {
     Map<String, List<File>> byIdentity = new HashMap<>();
     for (int i = 0; i < files.length; i++) {
       File f = files[i];
-      if (inspected[i] instanceof DeployedJar.BundleJar b && !refused.test(f)) {
+      if (inspected[i] instanceof DeployedJar.BundleJar b && !refused.test(f, b)) {
         byIdentity.computeIfAbsent(b.symbolicName() + " " + b.version(), k -> new ArrayList<>()).add(f);
       }
     }

@@ -57,15 +57,15 @@ class DeployPreinstallTest {
     Files.writeString(dir.resolve("app.cfg"), "a=b"); // ConfigAdmin's
     jar("plain.jar", new Manifest()); // a jar, not a bundle
 
-    List<File> taken = DeployPreinstall.jars(dir.toFile(), f -> f.toPath().equals(refused));
+    List<File> taken = DeployPreinstall.jars(dir.toFile(), (f, jar) -> f.toPath().equals(refused));
 
     assertEquals(List.of(m0.toFile(), p0.toFile()), taken);
   }
 
   @Test
   void anEmptyOrMissingFolderHasNothingToTake() {
-    assertEquals(List.of(), DeployPreinstall.jars(dir.toFile(), f -> false));
-    assertEquals(List.of(), DeployPreinstall.jars(dir.resolve("missing").toFile(), f -> false));
+    assertEquals(List.of(), DeployPreinstall.jars(dir.toFile(), (f, jar) -> false));
+    assertEquals(List.of(), DeployPreinstall.jars(dir.resolve("missing").toFile(), (f, jar) -> false));
   }
 
   private Path bundle(String name, String bsn, String version) throws IOException {
