@@ -62,6 +62,8 @@ public final class CdsTraining {
         "-XX:ArchiveClassesAtExit=" + archive,
         // bin/greenroom's options (an archive is only used by a JVM with compatible settings)
         "-XX:+UseSerialGC", "-Xms32m", "-XX:CompileThresholdScaling=4",
+        "-XX:Tier4InvocationThreshold=25000", "-XX:Tier4MinInvocationThreshold=3000",
+        "-XX:Tier4CompileThreshold=75000", "-XX:Tier4BackEdgeThreshold=200000",
         "-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(work.toFile())

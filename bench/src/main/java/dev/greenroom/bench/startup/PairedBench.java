@@ -71,6 +71,9 @@ public final class PairedBench {
     if (baseline != null) {
       sides.add("baseline");
       System.out.printf("[paired] baseline Greenroom runtime %s, launched in the same reps%n", baseline);
+      if (baselineAlike && RuntimeUnderTest.launcher != null) {
+        warnWithoutUsableArchive(baseline);
+      }
     }
     Map<String, Map<String, List<Sample>>> samples = new LinkedHashMap<>();
     for (int rep = 0; rep < reps; rep++) {
@@ -165,4 +168,30 @@ public final class PairedBench {
   }
 
   private PairedBench() {}
+
+  /**
+   * bin/greenroom uses {@code <jar>.jsa} when it is newer than the jar, and the JVM drops an archive
+   * trained for another jar path without a word: a baseline jar copied with the build's archive
+   * then starts without class-data sharing and loses every A/B by a few hundred milliseconds (seen
+   * in round 4, bench/README.md). {@code -Xshare:on} makes the JVM say whether it can use it.
+   */
+  static void warnWithoutUsableArchive(Path jar) {
+    String name = jar.getFileName().toString();
+    Path jsa = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
+    boolean usable = false;
+    try {
+      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + jsa, "-Xshare:on", "-cp", jar.toString(), "-version")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      usable = Files.isRegularFile(jsa) && p.waitFor() == 0;
+    } catch (IOException e) {
+      usable = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!usable) {
+      System.out.printf("[paired] WARNING: %s has no class-data-sharing archive trained for its path, so it starts without one;"
+          + " train one first: java features/src/cds/CdsTraining.java %s %s %s%n", jar, jar, jsa, jar.resolveSibling("cds-training"));
+    }
+  }
 }
