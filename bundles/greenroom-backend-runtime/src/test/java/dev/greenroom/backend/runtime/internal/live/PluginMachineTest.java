@@ -444,16 +444,22 @@ class PluginMachineTest {
     assertEquals(host.starts.get(0), host.runInSnapshotAtStart.get(0));
   }
 
-  @Test
-  void anUpdateRestartsThePluginOnceWhenItsRefreshComesAndNotBefore() {
+  /** Plugin (bundle 10) and module {@code validator} (bundle 11), both declared, running as run 1; quiet period 250 ms. */
+  PluginMachine runningWithEveryFeatureDeclared() {
     PluginMachine settling = new PluginMachine("todo", host, clock, MODULE_TIMEOUT, () -> INIT_TIMEOUT, 250);
     settling.rootReady();
     settling.declared(new Declaration("todo", null, 10, "todo-backend [10]", null));
     settling.declared(declares("validator", 11));
     settling.registered(plugin(100, 10));
     settling.registered(module("validator", 101, 11));
-    assertEquals(1, host.starts.size(), "the first start does not wait");
     settling.runFinished(1, new PluginRun("todo", null, 1, List.of()));
+    return settling;
+  }
+
+  @Test
+  void anUpdateRestartsThePluginOnceWhenItsRefreshComesAndNotBefore() {
+    PluginMachine settling = runningWithEveryFeatureDeclared();
+    assertEquals(1, host.starts.size(), "the first start does not wait");
 
     settling.unregistered(101); // FileInstall stops the bundle transiently...
     settling.stopFinished(1);
@@ -475,13 +481,7 @@ class PluginMachineTest {
 
   @Test
   void aRestartWithEveryFeatureDeclaredAndNoRefreshPendingDoesNotWaitForQuiet() {
-    PluginMachine settling = new PluginMachine("todo", host, clock, MODULE_TIMEOUT, () -> INIT_TIMEOUT, 250);
-    settling.rootReady();
-    settling.declared(new Declaration("todo", null, 10, "todo-backend [10]", null));
-    settling.declared(declares("validator", 11));
-    settling.registered(plugin(100, 10));
-    settling.registered(module("validator", 101, 11));
-    settling.runFinished(1, new PluginRun("todo", null, 1, List.of()));
+    PluginMachine settling = runningWithEveryFeatureDeclared();
 
     settling.unregistered(101);
     settling.stopFinished(1);
@@ -492,13 +492,7 @@ class PluginMachineTest {
 
   @Test
   void anUpdateWhoseRefreshNeverComesRestartsAfterTheQuietPeriod() {
-    PluginMachine settling = new PluginMachine("todo", host, clock, MODULE_TIMEOUT, () -> INIT_TIMEOUT, 250);
-    settling.rootReady();
-    settling.declared(new Declaration("todo", null, 10, "todo-backend [10]", null));
-    settling.declared(declares("validator", 11));
-    settling.registered(plugin(100, 10));
-    settling.registered(module("validator", 101, 11));
-    settling.runFinished(1, new PluginRun("todo", null, 1, List.of()));
+    PluginMachine settling = runningWithEveryFeatureDeclared();
 
     settling.refreshPending(true); // the shell's update, no refresh
     settling.unregistered(101);
