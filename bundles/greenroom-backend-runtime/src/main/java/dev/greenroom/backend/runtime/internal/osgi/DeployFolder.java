@@ -175,33 +175,19 @@ final class DeployFolder {
   }
 
   /**
-   * Resolves every bundle of the folder that is still only installed, in one resolve. FileInstall
-   * installs a folder's jars as a batch and then starts them one by one; each start resolved its
-   * bundle alone, and with resolver hooks registered (Greenroom's) the framework lists every
-   * unresolved revision for each such resolve: O(N^2) for N bundles (issue 15). One resolve of the
-   * batch does the same work once; the starts then find their bundles resolved. A bundle that cannot
-   * resolve stays installed, as before (the framework treats the batch as optional revisions).
-   * Returns the folder's bundles not started yet, resolved or not (for {@link DeployStarts}; those of
-   * {@link DeployPreinstall} are resolved already).
+   * The folder's bundles not started yet, resolved or not, for {@link DeployStarts}, which resolves
+   * them one plugin at a time, each group in one resolve. FileInstall installs a folder's jars as a
+   * batch and then starts them one by one; each start resolved its bundle alone, and with resolver
+   * hooks registered (Greenroom's) the framework lists every unresolved revision for each such
+   * resolve: O(N^2) for N bundles (issue 15). A resolve of the whole folder at once made the first
+   * plugin wait for all of it (issue 15, round 4).
    */
-  List<Bundle> resolveInstalled() {
-    List<Bundle> installedOnly = new ArrayList<>();
+  List<Bundle> notStarted() {
     List<Bundle> notStarted = new ArrayList<>();
     for (Bundle b : bundles()) {
       int state = b.getState();
-      if (state == Bundle.INSTALLED) {
-        installedOnly.add(b);
-      }
       if (state == Bundle.INSTALLED || state == Bundle.RESOLVED) {
         notStarted.add(b);
-      }
-    }
-    if (installedOnly.size() > 1) {
-      try {
-        FrameworkWiring wiring = context.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
-        wiring.resolveBundles(installedOnly);
-      } catch (RuntimeException e) {
-        // a bundle uninstalled meanwhile, the framework stopping: FileInstall's starts resolve them
       }
     }
     return notStarted;

@@ -22,10 +22,8 @@ import java.util.zip.CRC32;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
-import org.osgi.framework.Constants;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.startlevel.BundleStartLevel;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Installs the bundle jars already in the deploy folder at launch, several at a time, before
@@ -37,8 +35,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * about 4 s of installs and 5 s of refresh and starts on this 2-core machine. Here the jars are
  * installed on a thread of their own while the launch goes on (the launch bundles' activators run
  * meanwhile; one at a time, see {@link #installAll}), with exactly FileInstall's location
- * ({@code file.toURI().toURL()}, what its bundle transformer installs from), then resolved in one
- * batch; {@link DeployStarts} starts them plugin by plugin once the framework has started.
+ * ({@code file.toURI().toURL()}, what its bundle transformer installs from); {@link DeployStarts}
+ * resolves and starts them plugin by plugin once the framework has started.
  *
  * <p>FileInstall adopts them the way it adopts the bundles of a kept bundle cache after a restart:
  * its first scan takes every installed bundle whose location lies in its folder as a managed
@@ -63,10 +61,7 @@ final class DeployPreinstall implements SynchronousBundleListener {
   private final int startLevel;
   private final long timeoutMillis;
   private final Map<Long, Long> checksums = new ConcurrentHashMap<>();
-  private final List<Bundle> installed = java.util.Collections.synchronizedList(new ArrayList<>());
-  /** The installs are over (the root start may begin: every declaration is known). */
-  private final CountDownLatch installsDone = new CountDownLatch(1);
-  /** The installs and their batch resolve are over (FileInstall may take the bundles over). */
+  /** The installs are over: the root start may begin (every declaration is known), FileInstall may take the bundles over. */
   private final CountDownLatch done = new CountDownLatch(1);
   private final AtomicBoolean handedOver = new AtomicBoolean();
 
@@ -202,22 +197,8 @@ final class DeployPreinstall implements SynchronousBundleListener {
         }
         install(jar);
       }
-      List<Bundle> batch;
-      synchronized (installed) {
-        batch = new ArrayList<>(installed);
-      }
-      // the root start needs the declarations only, which are read at INSTALLED: it runs beside
-      // the resolve below (issue 15, round 4)
-      installsDone.countDown();
-      if (batch.size() > 1 && !handedOver.get()) {
-        try {
-          context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class).resolveBundles(batch);
-        } catch (RuntimeException e) {
-          // the framework stopping, a bundle uninstalled meanwhile: DeployStarts and FileInstall resolve them
-        }
-      }
+      // no resolve here: DeployStarts resolves the folder one plugin at a time (issue 15, round 4)
     } finally {
-      installsDone.countDown();
       done.countDown();
     }
   }
@@ -241,7 +222,6 @@ final class DeployPreinstall implements SynchronousBundleListener {
         b.adapt(BundleStartLevel.class).setStartLevel(startLevel);
       }
       checksums.put(b.getBundleId(), checksum);
-      installed.add(b);
     } catch (Exception e) {
       // not installed here: FileInstall installs it at its first scan and reports what is wrong with it
     }
@@ -282,13 +262,12 @@ final class DeployPreinstall implements SynchronousBundleListener {
   }
 
   /**
-   * Waits (bounded) until the installs are over; their batch resolve may still be running (the
-   * deploy starts resolve the batch again, a no-op then, before they start it). The root start's
-   * wait for a full folder calls this first: looking at the folder meanwhile read every jar's
-   * manifest a second time, on another thread, while the installs read them (issue 15).
+   * Waits (bounded) until the installs are over. The root start's wait for a full folder calls this
+   * first: looking at the folder meanwhile read every jar's manifest a second time, on another
+   * thread, while the installs read them (issue 15).
    */
   void awaitInstalled(long millis) throws InterruptedException {
-    installsDone.await(millis, TimeUnit.MILLISECONDS);
+    done.await(millis, TimeUnit.MILLISECONDS);
   }
 
   /** Whether {@code b} was installed here (FileInstall does not start it at launch, DeployStarts does). */

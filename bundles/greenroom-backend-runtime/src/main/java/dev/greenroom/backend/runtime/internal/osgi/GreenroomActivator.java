@@ -181,7 +181,7 @@ public final class GreenroomActivator implements BundleActivator, FrameworkListe
         coordinators.launchStarting(System.nanoTime() + hardLimit);
         batchStarting = true;
         DeployPreinstall installedHere = preinstall;
-        DeployStarts.startInPluginOrder(context, deployFolder::resolveInstalled,
+        DeployStarts.startInPluginOrder(context, deployFolder::notStarted,
             b -> installedHere != null && installedHere.installedHere(b), coordinators::logger,
             settings.moduleTimeoutMillis(), () -> coordinators.launchStarting(null));
       }
