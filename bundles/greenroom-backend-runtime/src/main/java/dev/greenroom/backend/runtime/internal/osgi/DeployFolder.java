@@ -23,7 +23,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * The bundles FileInstall installed from its folder ({@code felix.fileinstall.dir}): how many
