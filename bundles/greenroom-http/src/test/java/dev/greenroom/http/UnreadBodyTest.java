@@ -1,6 +1,7 @@
 package dev.greenroom.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenroom.backend.api.errors.NotAllowedError;
@@ -25,10 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * An error answered before the request's body was read ends the connection, and says so with
- * {@code Connection: close} (ErrorResponses.closeIfBodyUnread). Before, the server closed the
- * connection silently, and a keep-alive client sent its next request on it and got no answer ("HTTP/1.1
- * header parser received no bytes"): seen in CI as a flaky EventBusRoutesTest, a 401 after a 403.
+ * An error answered before the request's body was read (UnreadBody): the answer goes out at once,
+ * the rest of the body is read and dropped, and the connection stays for the next request, as node
+ * does under Backstage. Before, Jetty closed such a connection when the rest of the body arrived,
+ * with data unread: a TCP reset that could overtake the answer, and the client got none at all
+ * ("HTTP/1.1 header parser received no bytes"; seen in CI as a flaky EventBusRoutesTest, then as a
+ * flaky run of this test when it only checked for Connection: close).
  */
 @Timeout(60)
 class UnreadBodyTest {
@@ -51,16 +54,52 @@ class UnreadBodyTest {
   }
 
   @Test
-  void anErrorAnsweredBeforeTheBodyArrivedClosesTheConnectionAndSaysSo() throws Exception {
+  void theAnswerDoesNotWaitForTheBody() throws Exception {
+    HttpBackend http = backend();
+    try (TestBackend backend = http.builder.start();
+        Socket socket = new Socket("127.0.0.1", http.jetty.port())) {
+      socket.setSoTimeout(10_000);
+      // the headers only: the body never comes, the answer must not wait for it
+      socket.getOutputStream().write(post("/api/refuses/x", 5000).getBytes(StandardCharsets.ISO_8859_1));
+      String head = readHead(socket.getInputStream());
+      assertTrue(head.startsWith("HTTP/1.1 403 "), head);
+    }
+  }
+
+  @Test
+  void theConnectionStaysForTheNextRequestOnceTheBodyIsIn() throws Exception {
     HttpBackend http = backend();
     try (TestBackend backend = http.builder.start();
         Socket socket = new Socket("127.0.0.1", http.jetty.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      // the headers only: the body never comes, the answer must not wait for it
-      out.write(("POST /api/refuses/x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Content-Length: 5000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      InputStream in = socket.getInputStream();
+      out.write(post("/api/refuses/x", 200_000).getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
+      String refused = readHead(in);
+      assertTrue(refused.startsWith("HTTP/1.1 403 "), refused);
+      assertFalse(refused.toLowerCase().contains("\r\nconnection: close\r\n"), refused);
+      skip(in, contentLength(refused));
+      // the body after the answer, in pieces, as a client that wrote it on its own thread does
+      for (int i = 0; i < 200; i++) {
+        out.write(new byte[1000]);
+      }
+      out.write(post("/api/upload/x", 3).getBytes(StandardCharsets.ISO_8859_1));
+      out.write("abc".getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      String next = readHead(in);
+      assertTrue(next.startsWith("HTTP/1.1 200 "), next);
+    }
+  }
+
+  @Test
+  void aBodyOverTheLimitEndsTheConnectionAndTheAnswerSaysSo() throws Exception {
+    HttpBackend http = backend();
+    try (TestBackend backend = http.builder.start();
+        Socket socket = new Socket("127.0.0.1", http.jetty.port())) {
+      socket.setSoTimeout(10_000);
+      long overTheLimit = (1L << 20) + 1; // UnreadBody.LIMIT + 1
+      socket.getOutputStream().write(post("/api/refuses/x", overTheLimit).getBytes(StandardCharsets.ISO_8859_1));
       String head = readHead(socket.getInputStream());
       assertTrue(head.startsWith("HTTP/1.1 403 "), head);
       assertTrue(head.toLowerCase().contains("\r\nconnection: close\r\n"), head);
@@ -68,29 +107,50 @@ class UnreadBodyTest {
   }
 
   @Test
-  void aKeepAliveClientsNextRequestAfterARejectedBodyIsAnswered() throws Exception {
+  void aKeepAliveClientGetsEveryAnswer() throws Exception {
     HttpBackend http = backend();
     try (TestBackend backend = http.builder.start()) {
       HttpClient client = HttpClient.newHttpClient();
       URI base = URI.create("http://127.0.0.1:" + http.jetty.port());
       String body = "{\"x\":\"" + "y".repeat(20_000) + "\"}";
       List<String> failures = new ArrayList<>();
-      for (int i = 0; i < 100; i++) {
+      // one in a few hundred pairs lost its answer under load before the fix
+      for (int i = 0; i < 500; i++) {
+        String step = "refused";
         try {
-          HttpResponse<String> rejected = client.send(HttpRequest.newBuilder(base.resolve("/api/refuses/x"))
+          HttpResponse<String> refused = client.send(HttpRequest.newBuilder(base.resolve("/api/refuses/x"))
               .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
               HttpResponse.BodyHandlers.ofString());
-          assertEquals(403, rejected.statusCode());
+          assertEquals(403, refused.statusCode());
+          step = "next";
           HttpResponse<String> next = client.send(HttpRequest.newBuilder(base.resolve("/api/upload/x"))
               .POST(HttpRequest.BodyPublishers.ofString("abc")).build(), HttpResponse.BodyHandlers.ofString());
           assertEquals(200, next.statusCode());
           assertEquals("3", next.body());
         } catch (IOException e) {
-          failures.add(i + ": " + e);
+          failures.add(i + " " + step + ": " + e);
         }
       }
       assertEquals(List.of(), failures, "requests that got no answer");
     }
+  }
+
+  private static String post(String path, long contentLength) {
+    return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + contentLength + "\r\n\r\n";
+  }
+
+  private static int contentLength(String head) {
+    for (String line : head.split("\r\n")) {
+      if (line.toLowerCase().startsWith("content-length:")) {
+        return Integer.parseInt(line.substring("content-length:".length()).trim());
+      }
+    }
+    throw new AssertionError("no Content-Length: " + head);
+  }
+
+  private static void skip(InputStream in, int n) throws IOException {
+    assertEquals(n, in.readNBytes(n).length);
   }
 
   private static String readHead(InputStream in) throws IOException {

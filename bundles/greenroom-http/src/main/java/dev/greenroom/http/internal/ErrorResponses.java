@@ -66,32 +66,11 @@ public final class ErrorResponses {
       return;
     }
     response.resetBuffer();
-    closeIfBodyUnread(request, response);
+    boolean discardBody = UnreadBody.beforeAnswer(request, response);
     Json.write(request, response, status, body(request, error, status));
-  }
-
-  /**
-   * An answer given before the request's body was read to its end (a 401 from the credentials
-   * barrier, a 404, a 413) ends its connection: Jetty does not keep a connection whose request
-   * content it has not consumed, but once the response is committed it can no longer say so. Said
-   * here with {@code Connection: close}, as RFC 9112 section 9.6 asks of a server that closes:
-   * without it a keep-alive client (the JDK's HttpClient, a remote backend's events client) sent its
-   * next request on the closing connection and got no answer at all ("header parser received no
-   * bytes"). A body that was read as text cannot be asked whether it is finished: closed too.
-   */
-  static void closeIfBodyUnread(HttpServletRequest request, HttpServletResponse response) {
-    boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-    if (!hasBody || response.isCommitted()) {
-      return;
+    if (discardBody) {
+      UnreadBody.discardAfter(request, response);
     }
-    try {
-      if (request.getInputStream().isFinished()) {
-        return;
-      }
-    } catch (IllegalStateException | java.io.IOException readAsText) {
-      // getReader() was used: unknown how far
-    }
-    response.setHeader("Connection", "close");
   }
 
   /**
@@ -143,9 +122,12 @@ public final class ErrorResponses {
    */
   public static void notFound(HttpServletRequest request, HttpServletResponse response) {
     response.resetBuffer();
-    closeIfBodyUnread(request, response);
+    boolean discardBody = UnreadBody.beforeAnswer(request, response);
     response.setStatus(404);
     response.setContentType(null);
     response.setContentLength(0);
+    if (discardBody) {
+      UnreadBody.discardAfter(request, response);
+    }
   }
 }
