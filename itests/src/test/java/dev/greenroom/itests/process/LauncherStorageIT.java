@@ -59,17 +59,23 @@ public class LauncherStorageIT {
   }
 
   @Test
-  public void diskKeepsTheLaunchersTemporaryFolder() throws Exception {
+  public void diskPutsANamedCacheInTmpdirAndDeletesItAtExit() throws Exception {
     Path dir = RunnableJar.workDir("launcher-storage-disk");
     int port = RunnableJar.freePort();
+    Path tmpdir = dir.resolve("tmp");
     try (RunnableJar jar = RunnableJar.startWithLauncher(dir, port, RunnableJar.appConfig(port, ""),
-        Map.of("GREENROOM_STORAGE", "disk"))) {
+        Map.of("GREENROOM_STORAGE", "disk", "TMPDIR", tmpdir.toString()))) {
       jar.awaitReady("example");
-      try (Stream<Path> tmp = Files.list(dir.resolve("tmp"))) {
-        assertTrue("the launcher's own folder in java.io.tmpdir", tmp.anyMatch(p -> p.getFileName().toString().endsWith(".fw")));
+      // a folder the launcher was given, not one of its own: its own is deleted by its shutdown hook
+      // under whatever a signal interrupts (RunnableJarSignalDuringStartIT)
+      Path cache = tmpdir.resolve("greenroom-cache-" + jar.pid());
+      assertTrue("the cache in $TMPDIR: " + cache, Files.isDirectory(cache));
+      try (Stream<Path> tmp = Files.list(tmpdir)) {
+        assertFalse("no launcher's own folder", tmp.anyMatch(p -> p.getFileName().toString().endsWith(".fw")));
       }
       jar.terminate();
       assertEquals("exit code after SIGTERM; output:\n" + jar.output(), 0, jar.awaitExit(EXIT));
+      assertFalse("the cache is deleted at exit", Files.exists(cache));
       RunnableJar.assertNoWarnOrErrorLines(jar.output());
     }
   }

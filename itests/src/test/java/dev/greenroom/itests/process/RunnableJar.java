@@ -104,7 +104,8 @@ final class RunnableJar implements AutoCloseable {
   /**
    * The README's run command: {@code bin/greenroom} (the repository's, next to {@code
    * features/<target>/runtime.jar}) on the same jar and JDK, with {@code env} added (e.g. {@code
-   * GREENROOM_STORAGE}); {@code JAVA_OPTS} keeps java.io.tmpdir inside the test's folder.
+   * GREENROOM_STORAGE}); {@code JAVA_OPTS} keeps java.io.tmpdir inside the test's folder, followed by
+   * the {@code JAVA_OPTS} of {@code env} if any.
    */
   static RunnableJar startWithLauncher(Path workDir, int port, String appConfig, Map<String, String> env)
       throws IOException {
@@ -114,7 +115,7 @@ final class RunnableJar implements AutoCloseable {
     Map<String, String> all = new java.util.HashMap<>(env);
     all.put("GREENROOM_JAR", jar.toString());
     all.put("JAVA_HOME", System.getProperty("java.home"));
-    all.put("JAVA_OPTS", "-Djava.io.tmpdir=" + workDir.resolve("tmp"));
+    all.put("JAVA_OPTS", "-Djava.io.tmpdir=" + workDir.resolve("tmp") + (env.containsKey("JAVA_OPTS") ? " " + env.get("JAVA_OPTS") : ""));
     return launch(List.of("/bin/sh", launcher.toString()), workDir, port, appConfig, false, all);
   }
 

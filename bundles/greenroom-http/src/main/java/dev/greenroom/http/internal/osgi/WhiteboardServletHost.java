@@ -21,6 +21,8 @@ final class WhiteboardServletHost implements ServletHost {
   private final BundleContext context;
   private final PaxWebListen listen;
   private ServiceRegistration<Servlet> registration;
+  /** The served check's thread while it runs: it must not outlive this bundle's wiring. */
+  private Thread check;
 
   WhiteboardServletHost(BundleContext context, PaxWebListen listen) {
     this.context = context;
@@ -106,6 +108,7 @@ final class WhiteboardServletHost implements ServletHost {
       }
     }, "greenroom-http-served-check");
     check.setDaemon(true);
+    this.check = check;
     check.start();
   }
 
@@ -161,15 +164,34 @@ final class WhiteboardServletHost implements ServletHost {
     return listen.maxThreads();
   }
 
+  /**
+   * Withdraws the dispatcher and ends the served check: a check still running when the bundle
+   * stopped (a signal early in a launch) failed on its next class load, the bundle's wiring gone
+   * ("NoClassDefFoundError: ServedCheck$Outcome"). Joined outside this object's lock, which the
+   * check takes to ask whether it should go on.
+   */
   @Override
-  public synchronized void stop() {
-    if (registration != null) {
-      try {
-        registration.unregister();
-      } catch (IllegalStateException alreadyGone) {
-        // the bundle is stopping and the framework withdrew it already
+  public void stop() {
+    Thread running;
+    synchronized (this) {
+      if (registration != null) {
+        try {
+          registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+          // the bundle is stopping and the framework withdrew it already
+        }
+        registration = null;
       }
-      registration = null;
+      running = check;
+      check = null;
+    }
+    if (running != null && running != Thread.currentThread()) {
+      running.interrupt();
+      try {
+        running.join(5_000); // a probe's connect and read timeouts are 0.5 s and 2 s
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

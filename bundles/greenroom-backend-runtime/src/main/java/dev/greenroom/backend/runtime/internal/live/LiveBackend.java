@@ -41,6 +41,10 @@ public final class LiveBackend {
   /** Root services began to start: a stop must run root hooks even if that start failed. */
   private volatile boolean rootAttempted;
   private volatile boolean stopped;
+  private final InitsInFlight inits = new InitsInFlight();
+  /** How long a stop waits for the inits under way (InitsInFlight). */
+  private volatile long stopSettleMillis = DEFAULT_STOP_SETTLE_MILLIS;
+  static final long DEFAULT_STOP_SETTLE_MILLIS = 30_000;
 
   /**
    * A backend whose {@code core.rootInstanceMetadata} is added by the caller (the static start
@@ -99,7 +103,8 @@ public final class LiveBackend {
   /**
    * Starts {@code pluginId} with {@code modules} (in order). Enumeration errors (duplicate module
    * or extension point, a bad registration) fail the plugin like an init error. Blocks until the
-   * plugin and its startup hooks have run. The plugin must not be running.
+   * plugin and its startup hooks have run. The plugin must not be running. Returns null, and starts
+   * nothing, once the backend is stopping ({@link #stop}).
    */
   public PluginRun startPlugin(String pluginId, RegistrationsFeature plugin, List<RegistrationsFeature> modules) {
     return startPlugin(pluginId, plugin, modules, null);
@@ -110,6 +115,9 @@ public final class LiveBackend {
       PluginInitListener progress) {
     if (!rootStarted) {
       throw new IllegalStateException("root services have not started");
+    }
+    if (inits.closed()) {
+      return null;
     }
     if (running.containsKey(pluginId)) {
       throw new IllegalStateException("Plugin '" + pluginId + "' is already running");
@@ -153,10 +161,28 @@ public final class LiveBackend {
       registered.add(plugin);
     }
     registered.addAll(modules);
-    return initialize(pluginId, plugin, modules, registered, List.of(), null);
+    PluginRun run = initialize(pluginId, plugin, modules, registered, List.of(), null);
+    if (run == null) {
+      // the static start (BackendInitializer) stops only after its start has settled
+      throw new IllegalStateException("Plugin '" + pluginId + "' not started: the backend is stopping");
+    }
+    return run;
   }
 
   private PluginRun initialize(String pluginId, Registration plugin, List<Registration> modules,
+      List<Registration> registered, List<PluginRun.ModuleRun> rejected, PluginInitListener progress) {
+    if (!inits.begin()) {
+      extensionPoints.removePlugin(pluginId); // what the enumeration registered
+      return null;
+    }
+    try {
+      return initializeCounted(pluginId, plugin, modules, registered, rejected, progress);
+    } finally {
+      inits.end();
+    }
+  }
+
+  private PluginRun initializeCounted(String pluginId, Registration plugin, List<Registration> modules,
       List<Registration> registered, List<PluginRun.ModuleRun> rejected, PluginInitListener progress) {
     if (running.putIfAbsent(pluginId, registered) != null) {
       throw new IllegalStateException("Plugin '" + pluginId + "' is already running");
@@ -227,6 +253,11 @@ public final class LiveBackend {
     removed.forEach(listener::withdrawn);
   }
 
+  /** How long {@link #stop} waits for the plugin inits under way (default 30 s); for tests and embedders. */
+  public void stopSettle(long millis) {
+    stopSettleMillis = millis;
+  }
+
   public boolean isRunning(String pluginId) {
     return running.containsKey(pluginId);
   }
@@ -236,8 +267,17 @@ public final class LiveBackend {
     rootLifecycle().startup();
   }
 
-  /** Before-shutdown hooks, every plugin's shutdown hooks (concurrently), then root shutdown hooks. */
+  /**
+   * Waits for the plugin inits under way (at most {@link #stopSettle}; none begins from now on),
+   * then runs before-shutdown hooks, every plugin's shutdown hooks (concurrently), then root
+   * shutdown hooks.
+   */
   public synchronized void stop() {
+    try {
+      inits.closeAndAwait(stopSettleMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (stopped || !rootAttempted) {
       stopped = true;
       return;

@@ -25,7 +25,11 @@ public final class PluginRuns {
     this.executor = executor;
   }
 
-  /** Starts {@code plan}; {@code done} gets the result unless the run was abandoned first. */
+  /**
+   * Starts {@code plan}; {@code done} gets the result unless the run was abandoned first, or never
+   * began because the backend is stopping (LiveBackend.startPlugin: nothing to report, and a failed
+   * start would be a false error in the shutdown's log).
+   */
   public void start(RunPlan plan, Consumer<PluginRun> done) {
     Active run = new Active();
     active.put(plan.runId(), run);
@@ -43,7 +47,7 @@ public final class PluginRuns {
         active.remove(plan.runId());
         Thread.interrupted(); // an abandon's interrupt must not leak into the pool's next task
       }
-      if (!run.abandoned) {
+      if (result != null && !run.abandoned) {
         done.accept(result);
       }
     });

@@ -208,9 +208,15 @@ final class DeployStarts {
     return level == null || fw == null || level.getStartLevel() <= fw.getStartLevel();
   }
 
+  /**
+   * The framework is stopping or has stopped: no more starts. Not only STOPPING: a signal early in
+   * a launch stops the framework while this thread is still going through the folder, and a start
+   * after the framework stopped failed writing to the bundle cache the exit deletes ("Error writing
+   * persistent state to bundle archive", one stack trace per bundle; RunnableJarSignalDuringStartIT).
+   */
   private static boolean frameworkStopping(BundleContext context) {
     try {
-      return context.getBundle(0).getState() == Bundle.STOPPING;
+      return context.getBundle(0).getState() != Bundle.ACTIVE;
     } catch (IllegalStateException gone) {
       return true;
     }

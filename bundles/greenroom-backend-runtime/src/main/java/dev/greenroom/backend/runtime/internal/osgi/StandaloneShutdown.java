@@ -11,9 +11,13 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.launch.Framework;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 
 /**
  * Standalone mode (the exported runtime.jar) owns the process, as Backstage's backend does:
@@ -40,7 +44,7 @@ import org.osgi.framework.launch.Framework;
  * {@code stop 0} is under way only waits for that stop. Because the process halts, the temporary
  * framework storage is deleted here (the launcher's own cleanup hook may not get to run).
  */
-final class StandaloneShutdown implements SynchronousBundleListener {
+final class StandaloneShutdown implements SynchronousBundleListener, FrameworkListener {
   static final String TIMEOUT_PROPERTY = "greenroom.shutdown.timeout";
   static final long DEFAULT_TIMEOUT_MILLIS = 60_000;
   /** After the backend stopped, how long the remaining bundles get to stop. */
@@ -56,6 +60,9 @@ final class StandaloneShutdown implements SynchronousBundleListener {
   private final AtomicBoolean backendStopStarted = new AtomicBoolean();
   private volatile int exitCode;
   private volatile boolean stoppedFromInside;
+  private volatile boolean launchLevelsReached;
+  /** bnd's launcher deletes its own temporary storage in a shutdown hook, not one it was given. */
+  private final boolean storageOutlivesTheSignal;
 
   private StandaloneShutdown(BundleContext context, Runnable stopBackend) {
     this.context = context;
@@ -64,6 +71,7 @@ final class StandaloneShutdown implements SynchronousBundleListener {
     this.timeoutMillis = timeoutMillis(context);
     this.storage = context.getProperty("org.osgi.framework.storage");
     this.keepStorage = Boolean.parseBoolean(context.getProperty("launch.keep"));
+    this.storageOutlivesTheSignal = System.getProperty("launch.storage.dir") != null;
     this.hook = new Thread(this::onJvmShutdown, "greenroom-standalone-exit");
   }
 
@@ -74,6 +82,7 @@ final class StandaloneShutdown implements SynchronousBundleListener {
   static StandaloneShutdown install(BundleContext context, Runnable stopBackend) {
     StandaloneShutdown s = new StandaloneShutdown(context, stopBackend);
     context.addBundleListener(s);
+    context.addFrameworkListener(s);
     Runtime.getRuntime().addShutdownHook(s.hook);
     return s;
   }
@@ -139,6 +148,7 @@ final class StandaloneShutdown implements SynchronousBundleListener {
   void uninstall() {
     try {
       context.removeBundleListener(this);
+      context.removeFrameworkListener(this);
     } catch (IllegalStateException stopped) {
       // the runtime bundle's context is no longer valid: listeners are gone with it
     }
@@ -158,6 +168,7 @@ final class StandaloneShutdown implements SynchronousBundleListener {
     }
     try {
       if (running) {
+        awaitLaunch();
         system.stop(); // a signal: the listener above stops the backend inside this call
       }
       // bounded: the backend's own stop is bounded by timeoutMillis, the bundles' by the rest
@@ -171,6 +182,72 @@ final class StandaloneShutdown implements SynchronousBundleListener {
       exitCode = 1;
     }
     halt(exitCode);
+  }
+
+  /**
+   * A signal during the launch waits (bounded) until the start levels have been raised: Backstage's
+   * stop waits for its start to settle too ({@code BackendInitializer.#doStop}). A stop in the
+   * middle of the start levels stopped the framework under FileInstall's first scan, which then
+   * failed to install every jar of {@code deploy/} not installed yet, one error with its stack trace
+   * per jar ("The framework has been shutdown"; about 400 for a signal 1.6 s into a 100x5 launch).
+   * bnd's launcher raises the framework to its beginning level after the framework has started
+   * (aQute.launcher's StartLevelRuntimeHandler), so the system bundle's ACTIVE state does not say
+   * the launch is over; the level change's event does, or no bundle marked for start being left
+   * above the current level.
+   *
+   * <p>Not when bnd's launcher keeps the framework in a temporary folder of its own (no {@code
+   * launch.storage.dir}: a plain {@code java -jar runtime.jar}): its own shutdown hook deletes that
+   * folder as the signal comes, and a launch going on meanwhile fails on every write to its cache.
+   * {@code bin/greenroom} always names the folder (docs/launch.md).
+   */
+  private void awaitLaunch() throws InterruptedException {
+    if (!storageOutlivesTheSignal) {
+      return;
+    }
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+    while (!launchLevelsReached && launchBundlesPending() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
+  /**
+   * Whether a bundle marked for start is still above the framework's start level, or is being
+   * started (FileInstall's first scan runs inside its activator); a lazily activated bundle waits
+   * in STARTING for its first class load and does not count.
+   */
+  private boolean launchBundlesPending() {
+    FrameworkStartLevel framework = system.adapt(FrameworkStartLevel.class);
+    if (framework == null) {
+      return false;
+    }
+    int level = framework.getStartLevel();
+    try {
+      for (Bundle b : context.getBundles()) {
+        BundleStartLevel bundle = b.adapt(BundleStartLevel.class);
+        if (bundle == null || !bundle.isPersistentlyStarted()) {
+          continue;
+        }
+        boolean starting = b.getState() == Bundle.STARTING && !"lazy".equals(activationPolicy(b));
+        if (bundle.getStartLevel() > level || starting) {
+          return true;
+        }
+      }
+    } catch (IllegalStateException stopped) {
+      return false;
+    }
+    return false;
+  }
+
+  private static String activationPolicy(Bundle b) {
+    String policy = b.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY);
+    return policy == null ? null : policy.split(";")[0].trim();
+  }
+
+  @Override
+  public void frameworkEvent(FrameworkEvent event) {
+    if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+      launchLevelsReached = true;
+    }
   }
 
   private void halt(int code) {

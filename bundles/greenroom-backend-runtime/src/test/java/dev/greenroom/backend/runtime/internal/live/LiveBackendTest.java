@@ -134,6 +134,74 @@ class LiveBackendTest {
     assertEquals(List.of("root before", "stop a", "root stop"), events);
   }
 
+  /** A plugin whose init waits for {@code release}, then adds a shutdown hook (as most plugins do). */
+  BackendPlugin slowPlugin(String id, java.util.concurrent.CountDownLatch entered, java.util.concurrent.CountDownLatch release) {
+    return BackendPlugin.create(id, env -> env.registerInit(Deps.of(CoreServices.LIFECYCLE), deps -> {
+      entered.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      deps.get(CoreServices.LIFECYCLE).addShutdownHook(() -> events.add("stop " + id));
+      events.add("init " + id);
+    }));
+  }
+
+  @Test
+  void aStopWaitsForTheInitsUnderWayThenRunsTheirShutdownHooks() throws Exception {
+    LiveBackend b = backend();
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    PluginRun[] run = new PluginRun[1];
+    Thread starting = new Thread(() -> run[0] = b.startPlugin("slow", slowPlugin("slow", entered, release), List.of()));
+    starting.start();
+    entered.await();
+    Thread stopping = new Thread(b::stop);
+    stopping.start();
+    stopping.join(300); // the stop must wait for the init, not run the shutdown under it
+    assertTrue(stopping.isAlive(), "the stop waited for the init under way");
+    release.countDown();
+    stopping.join(10_000);
+    starting.join(10_000);
+
+    // before: the shutdown ran while the init was under way, and the init failed on its late hook
+    // ("Attempted to add shutdown hook after shutdown"), one error per plugin still starting
+    assertNull(run[0].error());
+    assertEquals(List.of("init slow", "stop slow"), events);
+  }
+
+  @Test
+  void noPluginStartsOnceTheBackendIsStopping() {
+    LiveBackend b = backend();
+    b.stop();
+
+    assertNull(b.startPlugin("a", pluginA(), List.of(module("a", "one", "1"))));
+    assertFalse(b.isRunning("a"));
+    assertEquals(List.of(), events);
+    assertTrue(b.extensionPoints().all().isEmpty(), "the enumeration's extension points are withdrawn");
+  }
+
+  @Test
+  void aStopWaitsForAHungInitOnlyAsLongAsItsBound() throws Exception {
+    LiveBackend b = backend();
+    b.stopSettle(100);
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    Thread starting = new Thread(() -> b.startPlugin("hung", slowPlugin("hung", entered, never), List.of()));
+    starting.setDaemon(true);
+    starting.start();
+    entered.await();
+
+    Thread stopping = new Thread(b::stop);
+    stopping.start();
+    stopping.join(10_000);
+
+    assertFalse(stopping.isAlive(), "the stop went on after its bound");
+    never.countDown();
+    starting.join(10_000);
+  }
+
   @Test
   void instanceMetadataFollowsThePluginsThatAreRunningNow() {
     LiveBackend b = backend();
