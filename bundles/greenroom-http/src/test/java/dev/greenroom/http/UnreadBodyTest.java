@@ -46,10 +46,21 @@ class UnreadBodyTest {
     }
   }
 
+  /** Refuses with a message long enough for the answer to be compressed (Compression.THRESHOLD). */
+  static final class RefusesAtLength extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) {
+      throw new NotAllowedError("not for you: " + "x".repeat(2_000));
+    }
+  }
+
   private static HttpBackend backend() {
     HttpBackend http = new HttpBackend(Map.of());
     http.builder.add(IsolationPlugins.serving("upload", new SlowClientTest.ReadsBody()));
     http.builder.add(IsolationPlugins.serving("refuses", new Refuses()));
+    http.builder.add(IsolationPlugins.serving("loud", new RefusesAtLength()));
     return http;
   }
 
@@ -132,6 +143,30 @@ class UnreadBodyTest {
         }
       }
       assertEquals(List.of(), failures, "requests that got no answer");
+    }
+  }
+
+  @Test
+  void aCompressedRefusalIsWholeAndTheConnectionStays() throws Exception {
+    HttpBackend http = backend();
+    try (TestBackend backend = http.builder.start()) {
+      HttpClient client = HttpClient.newHttpClient();
+      URI base = URI.create("http://127.0.0.1:" + http.jetty.port());
+      for (int i = 0; i < 20; i++) {
+        // the gzip stream is finished before the rest of the body is read (UnreadBody.discardAfter)
+        HttpResponse<byte[]> refused = client.send(HttpRequest.newBuilder(base.resolve("/api/loud/x"))
+            .header("Accept-Encoding", "gzip").header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"x\":\"" + "y".repeat(20_000) + "\"}")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(403, refused.statusCode());
+        assertEquals("gzip", refused.headers().firstValue("Content-Encoding").orElse(""));
+        String json = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(refused.body())).readAllBytes(),
+            StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"statusCode\":403"), json);
+        HttpResponse<String> next = client.send(HttpRequest.newBuilder(base.resolve("/api/upload/x"))
+            .POST(HttpRequest.BodyPublishers.ofString("abc")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("3", next.body());
+      }
     }
   }
 
