@@ -56,11 +56,23 @@ class UnreadBodyTest {
     }
   }
 
+  /** Answers without looking at the request's body. */
+  static final class Ignores extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      response.setContentType("text/plain");
+      response.getWriter().write("ok");
+    }
+  }
+
   private static HttpBackend backend() {
     HttpBackend http = new HttpBackend(Map.of());
     http.builder.add(IsolationPlugins.serving("upload", new SlowClientTest.ReadsBody()));
     http.builder.add(IsolationPlugins.serving("refuses", new Refuses()));
     http.builder.add(IsolationPlugins.serving("loud", new RefusesAtLength()));
+    http.builder.add(IsolationPlugins.serving("ignores", new Ignores()));
     return http;
   }
 
@@ -80,18 +92,47 @@ class UnreadBodyTest {
   @Test
   void theConnectionStaysForTheNextRequestOnceTheBodyIsIn() throws Exception {
     HttpBackend http = backend();
-    try (TestBackend backend = http.builder.start();
-        Socket socket = new Socket("127.0.0.1", http.jetty.port())) {
+    try (TestBackend backend = http.builder.start()) {
+      assertTheConnectionStays(http, "/api/refuses/x", 403, 200);
+    }
+  }
+
+  @Test
+  void aHandlerThatAnswersWithoutReadingTheBodyKeepsTheConnection() throws Exception {
+    HttpBackend http = backend();
+    try (TestBackend backend = http.builder.start()) {
+      assertTheConnectionStays(http, "/api/ignores/x", 200, 200);
+    }
+  }
+
+  @Test
+  void aRateLimitedUploadKeepsTheConnection() throws Exception {
+    HttpBackend http = new HttpBackend(Map.of("rateLimit", Map.of("incomingRequestLimit", 1, "window", "1m", "ipAllowList", List.of())));
+    http.builder.add(IsolationPlugins.serving("upload", new SlowClientTest.ReadsBody()));
+    try (TestBackend backend = http.builder.start()) {
+      HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.jetty.port() + "/api/upload/x"))
+          .GET().build(), HttpResponse.BodyHandlers.discarding()); // the window's one request
+      assertTheConnectionStays(http, "/api/upload/x", 429, 429);
+    }
+  }
+
+  /**
+   * On one connection: the headers of a 200 KB upload to {@code path}, its answer ({@code status},
+   * without Connection: close), then the body in pieces, as a client that writes it on its own thread
+   * does, and a next request, which must be answered ({@code nextStatus}). Before, Jetty closed the
+   * connection as the rest of the body arrived, and the next request got no answer.
+   */
+  private static void assertTheConnectionStays(HttpBackend http, String path, int status, int nextStatus) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", http.jetty.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
-      out.write(post("/api/refuses/x", 200_000).getBytes(StandardCharsets.ISO_8859_1));
+      out.write(post(path, 200_000).getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      String refused = readHead(in);
-      assertTrue(refused.startsWith("HTTP/1.1 403 "), refused);
-      assertFalse(refused.toLowerCase().contains("\r\nconnection: close\r\n"), refused);
-      skip(in, contentLength(refused));
-      // the body after the answer, in pieces, as a client that wrote it on its own thread does
+      String answer = readHead(in);
+      assertTrue(answer.startsWith("HTTP/1.1 " + status + " "), answer);
+      assertFalse(answer.toLowerCase().contains("\r\nconnection: close\r\n"), answer);
+      skip(in, contentLength(answer));
       for (int i = 0; i < 200; i++) {
         out.write(new byte[1000]);
       }
@@ -99,7 +140,7 @@ class UnreadBodyTest {
       out.write("abc".getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       String next = readHead(in);
-      assertTrue(next.startsWith("HTTP/1.1 200 "), next);
+      assertTrue(next.startsWith("HTTP/1.1 " + nextStatus + " "), next);
     }
   }
 

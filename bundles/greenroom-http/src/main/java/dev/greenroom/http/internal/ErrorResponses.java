@@ -66,11 +66,8 @@ public final class ErrorResponses {
       return;
     }
     response.resetBuffer();
-    boolean discardBody = UnreadBody.beforeAnswer(request, response);
+    UnreadBody.beforeAnswer(request, response);
     Json.write(request, response, status, body(request, error, status));
-    if (discardBody) {
-      UnreadBody.discardAfter(request, response);
-    }
   }
 
   /**
@@ -122,12 +119,9 @@ public final class ErrorResponses {
    */
   public static void notFound(HttpServletRequest request, HttpServletResponse response) {
     response.resetBuffer();
-    boolean discardBody = UnreadBody.beforeAnswer(request, response);
+    UnreadBody.beforeAnswer(request, response);
     response.setStatus(404);
     response.setContentType(null);
     response.setContentLength(0);
-    if (discardBody) {
-      UnreadBody.discardAfter(request, response);
-    }
   }
 }

@@ -104,8 +104,12 @@ public final class RootDispatcher extends HttpServlet {
       } catch (Exception | LinkageError e) {
         ErrorResponses.send(request, out, e, logger);
       }
-      if (gzip != null && !heldNow(request) && !request.isAsyncStarted()) {
-        gzip.finish();
+      if (!heldNow(request) && !request.isAsyncStarted()) {
+        if (gzip != null) {
+          gzip.finish();
+        }
+        // what the handlers left of the body is read after the answer, so the connection stays
+        UnreadBody.discardRest(request, response);
       }
     } finally {
       HeldRequest nowHeld = heldNow(request) ? HeldRequest.of(request) : null;

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The rest of a request body nobody read, when the request is answered first: a 401 from the
- * credentials barrier, a plugin's 403 or 404, a 413.
+ * credentials barrier, a 429 from the rate limiter, a plugin's 403 or 404, a 413, or a handler that
+ * answers without looking at the body.
  *
  * <p>Node, under Backstage, answers and then reads and drops the rest of the body (node's {@code
  * lib/_http_server.js}: {@code resOnFinish} calls {@code req._dump()}), and the connection stays
@@ -23,12 +24,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * solution is to not abandon the request"). So here the answer is finished at once, then the rest
  * of the body is read and dropped by a {@link ReadListener} (no thread waits for a slow client), up
  * to {@link #LIMIT} bytes and {@link #TIMEOUT_MS}; the connection stays when the body ends within
- * them. A body declared larger than the limit, one of unknown length, or one the handler read as
- * text ends the connection, and the answer says so with {@code Connection: close} (RFC 9112
- * section 9.6).
+ * them. {@link #discardRest} does it for every request, where the root dispatcher ends it; {@link
+ * #beforeAnswer} makes a refusal say {@code Connection: close} (RFC 9112 section 9.6) when its
+ * connection will not stay: a body declared larger than the limit, one of unknown length, one the
+ * handler read as text.
  */
-final class UnreadBody {
-  /** At most this much of a refused body is read to keep its connection. */
+public final class UnreadBody {
+  /** At most this much of an unread body is read to keep its connection. */
   static final long LIMIT = 1L << 20;
   /** A client that has not sent the rest of its body by then loses the connection. */
   static final long TIMEOUT_MS = 10_000;
@@ -36,48 +38,68 @@ final class UnreadBody {
   private UnreadBody() {}
 
   /**
-   * Before an answer is written: whether {@link #discardAfter} should read the rest of the body
-   * once the answer is out. Says {@code Connection: close} when the connection cannot stay.
+   * Before a refusal is written (ErrorResponses, the rate limiter): says {@code Connection: close}
+   * when the connection cannot stay, i.e. when {@link #discardRest} will not read the rest of the
+   * body.
    */
-  static boolean beforeAnswer(HttpServletRequest request, HttpServletResponse response) {
-    long length = request.getContentLengthLong();
-    boolean chunked = length < 0 && request.getHeader("Transfer-Encoding") != null;
-    if ((length <= 0 && !chunked) || response.isCommitted()) {
-      return false;
+  public static void beforeAnswer(HttpServletRequest request, HttpServletResponse response) {
+    if (response.isCommitted()) {
+      return;
     }
-    ServletInputStream in;
-    try {
-      in = request.getInputStream();
-      if (in.isFinished()) {
-        return false;
-      }
-    } catch (IllegalStateException | IOException readAsText) {
-      // getReader() was used: unknown how far, and no listener can be set on it
-      response.setHeader("Connection", "close");
-      return false;
-    }
-    boolean canDiscard = request.isAsyncSupported() && !request.isAsyncStarted();
-    if (!canDiscard || chunked || length > LIMIT) {
+    Left left = left(request);
+    if (left == Left.UNKNOWN || (left == Left.SOME && (!discardable(request) || request.getContentLengthLong() < 0))) {
       response.setHeader("Connection", "close");
     }
-    return canDiscard && length <= LIMIT;
   }
 
   /**
-   * After the answer was written: finishes it (the client has it now) and reads the rest of the
-   * body asynchronously. If anything stands in the way the connection simply closes, as Jetty
-   * would have closed it.
+   * When a request's handlers are done, whatever they answered (the root dispatcher, once per
+   * request): a body they left unread is read and dropped after the answer, without a thread waiting
+   * for the client. If anything stands in the way the connection simply closes, as Jetty would
+   * have closed it.
    */
-  static void discardAfter(HttpServletRequest request, HttpServletResponse response) {
+  public static void discardRest(HttpServletRequest request, HttpServletResponse response) {
+    if (left(request) != Left.SOME || !discardable(request)) {
+      return;
+    }
     try {
-      response.getOutputStream().close();
+      finish(response); // the client has the whole answer now
+      ServletInputStream in = request.getInputStream();
       AsyncContext async = request.startAsync();
       async.setTimeout(TIMEOUT_MS);
-      Discarding discarding = new Discarding(request.getInputStream(), async);
+      Discarding discarding = new Discarding(in, async);
       async.addListener(discarding);
-      discarding.in.setReadListener(discarding);
+      in.setReadListener(discarding);
     } catch (IllegalStateException | IOException e) {
       // the answer is out either way; Jetty closes the connection
+    }
+  }
+
+  /** What the handlers left of the request's body. */
+  private enum Left { NOTHING, SOME, UNKNOWN }
+
+  private static Left left(HttpServletRequest request) {
+    if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+      return Left.NOTHING; // the request path's common case: two header reads
+    }
+    try {
+      return request.getInputStream().isFinished() ? Left.NOTHING : Left.SOME;
+    } catch (IllegalStateException | IOException readAsText) {
+      // getReader() was used: how far is unknown, and no listener can be set on a reader
+      return Left.UNKNOWN;
+    }
+  }
+
+  /** Within the limit, and the request can go asynchronous (a handler's own async or a hold cannot). */
+  private static boolean discardable(HttpServletRequest request) {
+    return request.getContentLengthLong() <= LIMIT && request.isAsyncSupported() && !request.isAsyncStarted();
+  }
+
+  private static void finish(HttpServletResponse response) throws IOException {
+    try {
+      response.getOutputStream().close();
+    } catch (IllegalStateException writerInUse) {
+      response.getWriter().close();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.greenroom.http.internal.limits;
 
 import dev.greenroom.backend.api.services.Config;
+import dev.greenroom.http.internal.UnreadBody;
 import dev.greenroom.http.internal.server.Durations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -123,6 +124,7 @@ final class RateLimiter {
     long resetSeconds = Math.max(0, (hits.resetAtMillis() - now + 999) / 1000);
     response.setHeader("Retry-After", Long.toString(resetSeconds));
     byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+    UnreadBody.beforeAnswer(request, response);
     response.setStatus(429);
     response.setContentType("application/json; charset=utf-8");
     response.setContentLength(body.length);
