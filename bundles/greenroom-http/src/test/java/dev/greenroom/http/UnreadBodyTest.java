@@ -56,6 +56,16 @@ class UnreadBodyTest {
     }
   }
 
+  /** A servlet's own sendError, answered by the container's error dispatch (ContainerErrors). */
+  static final class SendsError extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      response.sendError(403, "not for you");
+    }
+  }
+
   /** Answers without looking at the request's body. */
   static final class Ignores extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -73,6 +83,7 @@ class UnreadBodyTest {
     http.builder.add(IsolationPlugins.serving("refuses", new Refuses()));
     http.builder.add(IsolationPlugins.serving("loud", new RefusesAtLength()));
     http.builder.add(IsolationPlugins.serving("ignores", new Ignores()));
+    http.builder.add(IsolationPlugins.serving("senderror", new SendsError()));
     return http;
   }
 
@@ -102,6 +113,20 @@ class UnreadBodyTest {
     HttpBackend http = backend();
     try (TestBackend backend = http.builder.start()) {
       assertTheConnectionStays(http, "/api/ignores/x", 200, 200);
+    }
+  }
+
+  @Test
+  void aSendErrorWithTheBodyUnreadStillGetsBackstagesErrorBody() throws Exception {
+    HttpBackend http = backend();
+    try (TestBackend backend = http.builder.start()) {
+      HttpClient client = HttpClient.newHttpClient();
+      for (int i = 0; i < 20; i++) {
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.jetty.port() + "/api/senderror/x"))
+            .POST(HttpRequest.BodyPublishers.ofString("y".repeat(20_000))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains("\"message\":\"not for you\""), refused.body());
+      }
     }
   }
 
