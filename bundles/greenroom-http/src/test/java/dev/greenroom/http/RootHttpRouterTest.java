@@ -82,6 +82,60 @@ class RootHttpRouterTest {
     }
   }
 
+  /**
+   * A client that leaves while its answer is written (or a server stopping under a request) makes
+   * Jetty throw its EofException into the handler: no answer can be sent, and it is no server error
+   * to log (seen as "Request failed with status 500 ... EofException" while Pax Web restarted).
+   */
+  @Test
+  @Timeout(30)
+  void aClientLeavingDuringTheAnswerIsNoServerError() throws Exception {
+    HttpBackend http = new HttpBackend();
+    try (TestBackend backend = http.builder.start()) {
+      RootHttpRouterService root = backend.service(CoreServices.ROOT_HTTP_ROUTER, "root");
+      java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+      root.use("/big", new HttpServlet() {
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+          try {
+            byte[] chunk = new byte[64 * 1024];
+            writing.countDown();
+            for (int i = 0; i < 16 * 1024; i++) { // at most 1 GiB: the client is gone long before
+              resp.getOutputStream().write(chunk);
+              resp.getOutputStream().flush();
+            }
+          } catch (IOException | RuntimeException e) {
+            thrown.set(e);
+            throw e;
+          } finally {
+            done.countDown();
+          }
+        }
+      });
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", http.jetty.port())) {
+        socket.getOutputStream().write("GET /big HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        assertTrue(writing.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        socket.setSoLinger(true, 0); // close with a reset, as a client that gives up
+      }
+      assertTrue(done.await(20, java.util.concurrent.TimeUnit.SECONDS), "the handler's write did not fail");
+      assertTrue(thrown.get() instanceof IOException, "the write failed with " + thrown.get());
+      // the dispatcher's catch runs right after the handler: wait for its debug line
+      long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (backend.logs().records().stream().noneMatch(l -> l.message().startsWith("The connection closed during GET /big"))
+          && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+      List<LogRecord> records = backend.logs().records();
+      assertTrue(records.stream().anyMatch(l -> l.level().equals("debug")
+          && l.message().startsWith("The connection closed during GET /big")), records.toString());
+      assertFalse(records.stream().anyMatch(l -> l.level().equals("error") || l.level().equals("warn")),
+          "no warning or error for a client that left: " + records);
+    }
+  }
+
   @Test
   void errorsFromHandlersKeepTheirStatusAndNeverShowAStackTrace() throws Exception {
     HttpBackend http = new HttpBackend();

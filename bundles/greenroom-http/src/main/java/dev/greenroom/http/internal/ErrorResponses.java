@@ -57,6 +57,12 @@ public final class ErrorResponses {
       HttpServletRequest request, HttpServletResponse response, Throwable thrown, LoggerService logger)
       throws IOException {
     Throwable error = unwrap(thrown);
+    if (clientGone(error)) {
+      // the connection closed under the answer (the client left, or the server stopped for a
+      // restart): nothing can be said to anyone, and it is no server error (Express neither)
+      logger.debug("The connection closed during " + request.getMethod() + " " + originalUrlOf(request) + ": " + error);
+      return;
+    }
     int status = statusOf(error);
     // RefusedRequest: the slot logs its cause once per change, not once per request
     if (status >= 500 && !(error instanceof RefusedRequest)) {
@@ -68,6 +74,23 @@ public final class ErrorResponses {
     response.resetBuffer();
     UnreadBody.beforeAnswer(request, response);
     Json.write(request, response, status, body(request, error, status));
+  }
+
+  /**
+   * Whether {@code error} says the connection is gone: Jetty's {@code EofException} (a write or read
+   * on a connection the peer or the server closed; matched by name, Jetty is an optional import) or
+   * a {@link java.nio.channels.ClosedChannelException} among its causes. A plain {@link
+   * java.io.EOFException} is not enough: a plugin reading a cut-off file throws it too.
+   */
+  static boolean clientGone(Throwable error) {
+    Throwable t = error;
+    for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+      if (t instanceof java.nio.channels.ClosedChannelException
+          || t.getClass().getName().equals("org.eclipse.jetty.io.EofException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -82,6 +82,8 @@ public final class RootDispatcher extends HttpServlet {
       if (ContainerErrors.cameFromContainer(request)) {
         requestLog.record(request, response);
       }
+      // a sendError answers before the body was read, like any refusal
+      UnreadBody.discardRest(request, response);
       return;
     }
     HeldRequest held = HeldRequest.of(request);

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * solution is to not abandon the request"). So here the answer is finished at once, then the rest
  * of the body is read and dropped by a {@link ReadListener} (no thread waits for a slow client), up
  * to {@link #LIMIT} bytes and {@link #TIMEOUT_MS}; the connection stays when the body ends within
- * them. {@link #discardRest} does it for every request, where the root dispatcher ends it; {@link
+ * them. {@link #discardRest} does it for every request, where the root dispatcher ends it (and
+ * where it ends the container's error dispatch of a handler's {@code sendError}, which answers
+ * after the handler's dispatch); {@link
  * #beforeAnswer} makes a refusal say {@code Connection: close} (RFC 9112 section 9.6) when its
  * connection will not stay: a body declared larger than the limit, one of unknown length, one the
  * handler read as text.

@@ -14,6 +14,10 @@ import java.util.function.IntSupplier;
  * ({@code RootHealth}); an HTTP answer other than 200 there comes from the container, not from the
  * dispatcher. Each look is one request (a request-log line, as any probe's).
  *
+ * <p>The cause found since: a Pax Web whiteboard race at a new container, now avoided by waiting
+ * before the registration ({@link WhiteboardTakeUp}); this check stays as the net for what else
+ * could leave the dispatcher unserved.
+ *
  * <p>Plain Java: {@code probe} returns the HTTP status, or {@link #NO_ANSWER} when nothing answered
  * (not listening yet, a TLS certificate this JVM does not trust, a timeout); only a definite
  * container answer leads to a new registration.

@@ -20,13 +20,22 @@ final class WhiteboardServletHost implements ServletHost {
 
   private final BundleContext context;
   private final PaxWebListen listen;
+  private final String pattern;
+  private final String name;
   private ServiceRegistration<Servlet> registration;
   /** The served check's thread while it runs: it must not outlive this bundle's wiring. */
   private Thread check;
 
   WhiteboardServletHost(BundleContext context, PaxWebListen listen) {
+    this(context, listen, "/*", "greenroom-dispatcher");
+  }
+
+  /** With another pattern and servlet name: WhiteboardRestartIT starts hosts beside the backend's own. */
+  WhiteboardServletHost(BundleContext context, PaxWebListen listen, String pattern, String name) {
     this.context = context;
     this.listen = listen;
+    this.pattern = pattern;
+    this.name = name;
   }
 
   @Override
@@ -41,20 +50,48 @@ final class WhiteboardServletHost implements ServletHost {
     }
     String host = settings.host();
     int port = settings.port();
-    if (listen.apply(settings)) {
-      // Pax Web restarts its server on its own thread when its configuration changes; a servlet
-      // registered while it restarts could be lost (every request 404 — seen in the runnable jar,
-      // before greenroom-config seeded the PID, in 2 launches of 5). Only launches without the seed
-      // get here now.
+    long before = runtimeId();
+    boolean moved = listen.apply(settings);
+    if (moved) {
+      // Pax Web restarts its server on its own thread when its configuration changes. Only launches
+      // without greenroom-config's seed of the PID get here (docs/http.md).
       awaitListening(host, port, settings.https());
     }
+    awaitTakeUp(moved ? before : -1);
     Hashtable<String, Object> props = new Hashtable<>();
-    props.put(PATTERN, "/*");
-    props.put(NAME, "greenroom-dispatcher");
+    props.put(PATTERN, pattern);
+    props.put(NAME, name);
     props.put(ASYNC, Boolean.TRUE);
     registration = context.registerService(Servlet.class, dispatcher, props);
     checkServed(dispatcher, props, settings);
   }
+
+  /**
+   * {@link WhiteboardTakeUp}: a servlet registered before Pax Web's whiteboard has taken up its
+   * newest container can be lost for good. {@code newerThan}: the runtime that was current before
+   * this start moved Pax Web (its service id), which is no longer the one to wait for.
+   */
+  private void awaitTakeUp(long newerThan) throws InterruptedException {
+    try {
+      if (!WhiteboardTakeUp.await(() -> HttpRuntimeLook.look(context), newerThan, System::nanoTime, Thread::sleep,
+          TAKE_UP_NANOS)) {
+        LOG.info("Pax Web's whiteboard has not taken up its server after " + TAKE_UP_NANOS / 1_000_000_000L
+            + " s; registering Greenroom's dispatcher servlet anyway");
+      }
+    } catch (NoClassDefFoundError noServletWhiteboardRuntime) {
+      // the optional import is not wired: nothing to look at, the served check still follows
+    }
+  }
+
+  private long runtimeId() {
+    try {
+      return HttpRuntimeLook.newestId(context);
+    } catch (NoClassDefFoundError noServletWhiteboardRuntime) {
+      return -1;
+    }
+  }
+
+  private static final long TAKE_UP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
 
   /** {@link ServedCheck} on a thread of its own: the start goes on meanwhile. */
   private void checkServed(HttpServlet dispatcher, Hashtable<String, Object> props, ServerSettings settings) {
