@@ -27,7 +27,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -41,9 +40,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * from a bundle that has registered nothing with the whiteboard yet, the moment the new container
  * is registered. Without {@code WhiteboardTakeUp} the served check finds Jetty's 404 and warns.
  *
- * <p>For comparison, each trial also registers a plain whiteboard servlet the same way without the
- * wait, and prints how many of those Pax Web lost (a figure, not an assertion: the window is a
- * race inside Pax Web).
+ * <p>Plain whiteboard servlets registered in that moment without the wait were lost in 1 to 5 of 6
+ * trials per run (docs/http.md); they are not registered here, because a servlet Pax Web lost
+ * leaves its whiteboard in a state that fails later unregistrations ("Servlet with reference ...
+ * was never registered") and can cost other bundles' servlets at the next restart.
  */
 public class WhiteboardRestartIT extends HttpTestSupport {
   static final int TRIALS = 6;
@@ -67,28 +67,20 @@ public class WhiteboardRestartIT extends HttpTestSupport {
 
   @Test
   public void aServletStartedWhileTheWhiteboardTakesUpANewServerIsServed() throws Exception {
-    List<Bundle> fresh = freshBundles(2 * TRIALS);
-    int rawLost = 0;
-    List<Object> hosts = new ArrayList<>();
-    List<ServiceRegistration<?>> raw = new ArrayList<>();
+    List<Bundle> fresh = freshBundles(TRIALS);
+    List<Object> hosts = new java.util.concurrent.CopyOnWriteArrayList<>(); // added by the starter threads
     try {
       for (int trial = 0; trial < TRIALS; trial++) {
         int port = freeLoopbackPort();
-        BundleContext hostContext = fresh.get(2 * trial).getBundleContext();
-        BundleContext rawContext = fresh.get(2 * trial + 1).getBundleContext();
+        BundleContext hostContext = fresh.get(trial).getBundleContext();
         String hostName = "host-" + trial;
-        String rawName = "raw-" + trial;
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch registered = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
-        // starts both the moment Pax Web's new container is registered (on Pax Web's configuration thread)
+        // starts the host the moment Pax Web's new container is registered (on Pax Web's configuration thread)
         Thread starter = new Thread(() -> {
           try {
             registered.await();
-            Hashtable<String, Object> props = new Hashtable<>();
-            props.put("osgi.http.whiteboard.servlet.pattern", "/" + rawName + "/*");
-            props.put("osgi.http.whiteboard.servlet.name", rawName);
-            raw.add(rawContext.registerService(jakarta.servlet.Servlet.class, new Named(rawName), props));
             hosts.add(startHost(hostContext, hostName, port));
           } catch (Throwable e) {
             failure.set(e);
@@ -106,7 +98,7 @@ public class WhiteboardRestartIT extends HttpTestSupport {
         try {
           movePaxWeb(port);
           assertTrue("Pax Web registered no new container for port " + port, registered.await(20, TimeUnit.SECONDS));
-          assertTrue("the trial's starts did not end", started.await(30, TimeUnit.SECONDS));
+          assertTrue("the trial's start did not end", started.await(30, TimeUnit.SECONDS));
         } finally {
           context.removeServiceListener(onRegistered);
           registered.countDown();
@@ -116,26 +108,15 @@ public class WhiteboardRestartIT extends HttpTestSupport {
         }
         assertEquals("trial " + trial + ": the WhiteboardServletHost started in the restart is served on port " + port
             + "; Pax Web's runtime: " + runtimeDto(), hostName, awaitBody(port, "/" + hostName + "/x", hostName));
-        if (!rawName.equals(awaitBody(port, "/" + rawName + "/x", rawName))) {
-          rawLost++;
-        }
       }
       System.out.printf("whiteboard restart: %d trials; a WhiteboardServletHost started in each restart was served"
-          + " every time; plain whiteboard servlets registered in the same moment without the wait: %d of %d lost%n",
-          TRIALS, rawLost, TRIALS);
+          + " every time%n", TRIALS);
     } finally {
       for (Object host : hosts) {
         Method stop = host.getClass().getMethod("stop");
         stop.setAccessible(true);
         stop.invoke(host);
       }
-      raw.forEach(r -> {
-        try {
-          r.unregister();
-        } catch (IllegalStateException gone) {
-          // its bundle's registrations are gone already
-        }
-      });
     }
   }
 

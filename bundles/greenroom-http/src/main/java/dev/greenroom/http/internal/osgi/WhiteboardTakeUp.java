@@ -11,13 +11,15 @@ import java.util.function.Supplier;
  * <p>Why: pax-web-extender-whiteboard 11 learns of a new container in two steps. Its {@code
  * WebContainerManager} records the new {@code WebContainer} reference at once, in the service event
  * on Pax Web's configuration thread, and tells the extender on a thread of its own ({@code
- * HttpService->Whiteboard}), which only then adds the default context to the new container ({@code
- * WhiteboardExtenderContext.webContainerAdded}). A bundle whose first whiteboard service arrives
+ * HttpService->Whiteboard}), which only then takes the old container out and the new one up ({@code
+ * WhiteboardExtenderContext.webContainerChanged}). A bundle whose first whiteboard service arrives
  * between the two gets its {@code BundleWhiteboardApplication} on the new reference at once ({@code
  * WhiteboardExtenderContext.getBundleApplication} reads the manager's reference, not the
- * extender's), so its servlet goes into a container that has no default context yet, and is
- * marked registered, so the extender never registers it again: the server answers Jetty's 404 for
- * every path. That window opens at Pax Web's first container and whenever it restarts for a new
+ * extender's). Then either taking the old container out fails on that application ("Removing
+ * unknown WebContainer reference") and the new container is never taken up (no servlet context in
+ * its DTO, Jetty's 404 for every path), or, the old one being out already, the servlet goes into
+ * the new container before its default context, is marked registered and never registered again
+ * (404 for its paths; registering it anew helps). That window opens at Pax Web's first container and whenever it restarts for a new
  * configuration (the HTTP bundle moving it to {@code backend.listen}). A Pax Exam run met it
  * (ChurnIT, 2026-12-06: ServedCheck's warning), very likely the runnable jar's launch in ~40 that
  * served nothing too; WhiteboardRestartIT registers in that window on purpose. Upstream
