@@ -136,6 +136,26 @@ class RootHttpRouterTest {
     }
   }
 
+  /** A closed channel of the plugin's own (its database, its Redis) is a server error, not a client that left. */
+  @Test
+  void aPluginsOwnClosedChannelIsStillAServerError() throws Exception {
+    HttpBackend http = new HttpBackend();
+    try (TestBackend backend = http.builder.start()) {
+      RootHttpRouterService root = backend.service(CoreServices.ROOT_HTTP_ROUTER, "root");
+      root.use("/store", new HttpServlet() {
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+          throw new IOException("store connection lost", new java.nio.channels.ClosedChannelException());
+        }
+      });
+      HttpResponse<String> r = http.get("/store");
+      assertEquals(500, r.statusCode());
+      assertEquals("store connection lost", ((Map<?, ?>) JSON.readValue(r.body(), Map.class).get("error")).get("message"));
+      assertTrue(backend.logs().records().stream().anyMatch(l -> l.level().equals("error")
+          && l.message().startsWith("Request failed with status 500: GET /store")), backend.logs().records().toString());
+    }
+  }
+
   @Test
   void errorsFromHandlersKeepTheirStatusAndNeverShowAStackTrace() throws Exception {
     HttpBackend http = new HttpBackend();

@@ -77,16 +77,16 @@ public final class ErrorResponses {
   }
 
   /**
-   * Whether {@code error} says the connection is gone: Jetty's {@code EofException} (a write or read
-   * on a connection the peer or the server closed; matched by name, Jetty is an optional import) or
-   * a {@link java.nio.channels.ClosedChannelException} among its causes. A plain {@link
-   * java.io.EOFException} is not enough: a plugin reading a cut-off file throws it too.
+   * Whether {@code error} says the request's connection is gone: Jetty's {@code EofException}
+   * among its causes, which Jetty's server throws into a read or write on a connection the peer or
+   * the server closed (matched by name: Jetty is an optional import). Not a {@link
+   * java.nio.channels.ClosedChannelException} or an {@link java.io.EOFException} alone: a plugin's
+   * own database or Redis connection throws those, and that is a server error to report.
    */
   static boolean clientGone(Throwable error) {
     Throwable t = error;
     for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
-      if (t instanceof java.nio.channels.ClosedChannelException
-          || t.getClass().getName().equals("org.eclipse.jetty.io.EofException")) {
+      if (t.getClass().getName().equals("org.eclipse.jetty.io.EofException")) {
         return true;
       }
     }
